@@ -1,0 +1,59 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as bot from './actions/bot';
+import * as message from './actions/message';
+import { router } from './actions/router';
+import * as update from './actions/update';
+import * as webhook from './actions/webhook';
+import { searchChats } from './methods/listSearch';
+
+export class TelegramBot implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Telegram Bot',
+		name: 'telegramBot',
+		icon: {
+			light: 'file:../../icons/telegram.svg',
+			dark: 'file:../../icons/telegram.dark.svg',
+		},
+		group: ['output'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Send messages and manage a Telegram bot through the Bot API',
+		defaults: { name: 'Telegram Bot' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'telegramBotApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Bot', value: 'bot' },
+					{ name: 'Message', value: 'message' },
+					{ name: 'Update', value: 'update' },
+					{ name: 'Webhook', value: 'webhook' },
+				],
+				default: 'message',
+			},
+			...bot.description,
+			...message.description,
+			...update.description,
+			...webhook.description,
+		],
+	};
+
+	methods = { listSearch: { searchChats } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

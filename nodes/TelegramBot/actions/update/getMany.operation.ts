@@ -1,0 +1,91 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { allowedUpdates, UPDATE_TYPES } from '../../helpers/updateTypes';
+import { callBotApi } from '../../transport';
+import type { OperationModule } from '../types';
+
+export const label = 'Get Updates';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 100 },
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-limit -- Telegram's own default (and the contract's) is 100
+		default: 100,
+		description: 'Max number of results to return',
+	},
+	{
+		displayName: 'Offset',
+		name: 'offset',
+		type: 'number',
+		default: 0,
+		description:
+			'ID of the first update to return; 0 returns all unconfirmed updates. Set it to the last update_id + 1 to confirm (forget) everything before it. A negative value -N returns only the last N updates and forgets all older ones for good.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Allowed Updates',
+				name: 'allowedUpdates',
+				type: 'multiOptions',
+				options: [{ name: 'All (Telegram Default)', value: '*' }, ...UPDATE_TYPES],
+				default: [],
+				description:
+					'Update types to receive from now on. Telegram remembers the choice for later calls; empty keeps the previous choice.',
+			},
+			{
+				displayName: 'Long Polling Timeout (Seconds)',
+				name: 'timeout',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 50 },
+				default: 0,
+				description:
+					'How long Telegram may hold the request open waiting for a first update; 0 answers at once',
+			},
+		],
+	},
+];
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const limit = this.getNodeParameter('limit', itemIndex) as number;
+	const offset = this.getNodeParameter('offset', itemIndex, 0) as number;
+	const options = this.getNodeParameter('options', itemIndex, {}) as {
+		allowedUpdates?: string[];
+		timeout?: number;
+	};
+	const body: IDataObject = { limit };
+	if (offset) body.offset = offset;
+	if (options.timeout) body.timeout = options.timeout;
+	const allowed = allowedUpdates(options.allowedUpdates);
+	if (allowed) body.allowed_updates = allowed;
+	const updates = await callBotApi<IDataObject[]>(this, label, 'getUpdates', body, {
+		itemIndex,
+		// Long polling holds the request open on purpose: give it the poll time plus slack.
+		timeoutMs: ((options.timeout ?? 0) + 15) * 1000,
+	});
+	return [...updates]
+		.sort((a, b) => Number(a.update_id) - Number(b.update_id))
+		.map((update) => ({ json: update, pairedItem: { item: itemIndex } }));
+}
+
+export const getManyUpdates: OperationModule = {
+	label,
+	description: updateDisplayOptions(
+		{ show: { resource: ['update'], operation: ['getMany'] } },
+		properties,
+	),
+	execute,
+};

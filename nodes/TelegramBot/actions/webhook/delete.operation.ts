@@ -1,0 +1,46 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { acknowledgeBotApi } from '../../transport';
+import type { OperationModule } from '../types';
+
+export const label = 'Remove Webhook';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Drop Pending Updates',
+				name: 'dropPendingUpdates',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to discard the updates waiting in the queue',
+			},
+		],
+	},
+];
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as {
+		dropPendingUpdates?: boolean;
+	};
+	const body = options.dropPendingUpdates ? { drop_pending_updates: true } : {};
+	const ack = await acknowledgeBotApi(this, label, 'deleteWebhook', body, {
+		itemIndex,
+	});
+	return [{ json: ack, pairedItem: { item: itemIndex } }];
+}
+
+export const deleteWebhook: OperationModule = {
+	label,
+	description: updateDisplayOptions(
+		{ show: { resource: ['webhook'], operation: ['delete'] } },
+		properties,
+	),
+	execute,
+};

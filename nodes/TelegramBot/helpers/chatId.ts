@@ -1,0 +1,35 @@
+import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** `123`, `-123`, `-1001234567890` or `@channelusername` (5–32 characters, letter first). */
+export const CHAT_ID_PATTERN = /^(-?\d{1,16}|@[A-Za-z][A-Za-z0-9_]{3,31})$/;
+export const CHAT_ID_REGEX_SOURCE = '^(-?\\d{1,16}|@[A-Za-z][A-Za-z0-9_]{3,31})$';
+
+export function normaliseChatId(raw: unknown): string | undefined {
+	const text = String(raw ?? '').trim();
+	return CHAT_ID_PATTERN.test(text) ? text : undefined;
+}
+
+/** Reads a chat resource locator and refuses a malformed ID before any request is made. */
+export function chatIdParameter(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	operation: string,
+): string | number {
+	const locator = ctx.getNodeParameter(name, itemIndex) as INodeParameterResourceLocator | string;
+	const raw = typeof locator === 'object' && locator !== null ? locator.value : locator;
+	const chatId = normaliseChatId(raw);
+	if (chatId === undefined) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${operation}: "${String(raw ?? '')}" is not a chat ID`,
+			{
+				itemIndex,
+				description:
+					'Use the numeric ID (negative for groups, -100… for supergroups and channels) or @channelusername. Send a message to the bot and use Update → Get Many to find the ID.',
+			},
+		);
+	}
+	return chatId.startsWith('@') ? chatId : Number(chatId);
+}

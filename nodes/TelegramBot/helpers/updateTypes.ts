@@ -1,0 +1,60 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+/** Telegram's update types, by the names `allowed_updates` takes. */
+export const UPDATE_TYPES: INodePropertyOptions[] = [
+	{ name: 'Business Connection', value: 'business_connection' },
+	{ name: 'Business Message', value: 'business_message' },
+	{
+		name: 'Callback Query',
+		value: 'callback_query',
+		description: 'A user pressed an inline keyboard button',
+	},
+	{ name: 'Channel Post', value: 'channel_post' },
+	{ name: 'Chat Boost', value: 'chat_boost' },
+	{ name: 'Chat Join Request', value: 'chat_join_request' },
+	{
+		name: 'Chat Member',
+		value: 'chat_member',
+		description: 'Only sent when selected explicitly; the bot must be an administrator',
+	},
+	{ name: 'Chosen Inline Result', value: 'chosen_inline_result' },
+	{ name: 'Edited Business Message', value: 'edited_business_message' },
+	{ name: 'Edited Channel Post', value: 'edited_channel_post' },
+	{
+		name: 'Edited Message',
+		value: 'edited_message',
+		description: 'A known message was edited',
+	},
+	{ name: 'Inline Query', value: 'inline_query' },
+	{
+		name: 'Message',
+		value: 'message',
+		description: 'A new message of any kind: text, photo, sticker, …',
+	},
+	{
+		name: 'Message Reaction',
+		value: 'message_reaction',
+		description: 'Only sent when selected explicitly',
+	},
+	{
+		name: 'Message Reaction Count',
+		value: 'message_reaction_count',
+		description: 'Only sent when selected explicitly',
+	},
+	{
+		name: 'My Chat Member',
+		value: 'my_chat_member',
+		description: "The bot's own membership changed (added, blocked, …)",
+	},
+	{ name: 'Poll', value: 'poll' },
+	{ name: 'Poll Answer', value: 'poll_answer' },
+	{ name: 'Pre-Checkout Query', value: 'pre_checkout_query' },
+	{ name: 'Removed Chat Boost', value: 'removed_chat_boost' },
+	{ name: 'Shipping Query', value: 'shipping_query' },
+];
+
+/** Telegram's `allowed_updates`: an empty list means "all but chat_member and reactions". */
+export function allowedUpdates(selected: string[] | undefined): string[] | undefined {
+	if (!selected || selected.length === 0) return undefined;
+	return selected.includes('*') ? [] : selected;
+}

@@ -1,0 +1,99 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { hintFor } from './hints';
+import { redact } from './redact';
+
+export interface ResponseParameters {
+	retry_after?: number;
+	migrate_to_chat_id?: number;
+}
+
+/**
+ * A failed Bot API call, before it becomes an n8n error. It holds only what Telegram (or the
+ * network) said, already redacted, so callers can decide to retry (429, 5xx, resets) without
+ * touching the raw HTTP error, which carries the URL and therefore the token.
+ */
+export class BotApiFailure extends Error {
+	constructor(
+		readonly operation: string,
+		readonly method: string,
+		/** HTTP status; null when no response arrived. */
+		readonly status: number | null,
+		readonly description: string,
+		readonly parameters: ResponseParameters = {},
+		/** Network error code such as ECONNRESET or ETIMEDOUT. */
+		readonly code?: string,
+	) {
+		super(
+			status === null
+				? `${operation} failed (no response): ${description}`
+				: `${operation} failed (${status}): ${description}`,
+		);
+		this.name = 'BotApiFailure';
+	}
+
+	get hint(): string | undefined {
+		const base = hintFor(this.status, this.description);
+		const migrated = this.parameters.migrate_to_chat_id;
+		return migrated === undefined ? base : `${base} New chat ID: ${migrated}.`;
+	}
+
+	/** Worth sending again unchanged: flood control, server trouble, or a connection lost before an answer. */
+	get transient(): boolean {
+		return (
+			this.status === 429 || (this.status !== null && this.status >= 500) || this.status === null
+		);
+	}
+}
+
+export function failureFromNetwork(
+	operation: string,
+	method: string,
+	error: unknown,
+	secrets: Array<string | undefined>,
+): BotApiFailure {
+	const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+	const err = error as { code?: string; message?: string };
+	const code = err?.code ?? cause?.code;
+	const text = describeNetworkError(code, cause?.message ?? err?.message ?? String(error));
+	return new BotApiFailure(operation, method, null, redact(text, ...secrets), {}, code);
+}
+
+function describeNetworkError(code: string | undefined, message: string): string {
+	switch (code) {
+		case 'ECONNREFUSED':
+			return 'connection refused by the Bot API server (ECONNREFUSED)';
+		case 'ECONNRESET':
+			return 'the connection was reset before Telegram answered (ECONNRESET)';
+		case 'ETIMEDOUT':
+		case 'ECONNABORTED':
+			return `no answer within the time limit (${code})`;
+		case 'ENOTFOUND':
+		case 'EAI_AGAIN':
+			return `the Bot API server's host name could not be resolved (${code})`;
+		default:
+			return code ? `${message} (${code})` : message;
+	}
+}
+
+/** The one shape every failure takes in n8n: operation, status and description in the message, hint as description. */
+export function toNodeApiError(
+	node: INode,
+	failure: BotApiFailure,
+	itemIndex?: number,
+): NodeApiError {
+	const response: JsonObject = {
+		ok: false,
+		error_code: failure.status,
+		description: failure.description,
+		parameters: { ...failure.parameters } as JsonObject,
+	};
+	const error = new NodeApiError(node, response, {
+		message: failure.message,
+		description: failure.hint,
+		httpCode: failure.status === null ? undefined : String(failure.status),
+		itemIndex,
+	});
+	return error;
+}

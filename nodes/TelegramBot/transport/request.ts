@@ -1,0 +1,81 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	ITriggerFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+import { unwrapEnvelope, type BotApiAnswer } from './envelope';
+import { failureFromNetwork } from './errors';
+
+export type BotApiContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions
+	| ITriggerFunctions;
+
+export const CREDENTIAL_TYPE = 'telegramBotApi';
+
+export interface RequestOptions {
+	/** Milliseconds before the request is abandoned. */
+	timeoutMs?: number;
+	/** Aborts the request (the polling trigger on deactivation). */
+	abortSignal?: AbortSignal;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+export interface BotCredentials {
+	serverUrl: string;
+	apiToken: string;
+}
+
+const credentialCache = new WeakMap<object, Promise<BotCredentials>>();
+
+/** The credential once per execution context: the transport needs the token only to redact it. */
+export async function botCredentials(ctx: BotApiContext): Promise<BotCredentials> {
+	let cached = credentialCache.get(ctx);
+	if (!cached) {
+		cached = ctx.getCredentials(CREDENTIAL_TYPE).then((data) => ({
+			serverUrl: String(data.serverUrl || 'https://api.telegram.org').replace(/\/+$/, ''),
+			apiToken: String(data.apiToken ?? '').trim(),
+		}));
+		credentialCache.set(ctx, cached);
+	}
+	return await cached;
+}
+
+/**
+ * One Bot API call: `POST <server>/bot<token>/<method>` with a JSON body (the credential inserts
+ * the token). Returns `result` or throws a redacted BotApiFailure, never the raw HTTP error.
+ */
+export async function botApiRequest<T = unknown>(
+	ctx: BotApiContext,
+	operation: string,
+	method: string,
+	body: IDataObject = {},
+	options: RequestOptions = {},
+): Promise<BotApiAnswer<T>> {
+	const { apiToken } = await botCredentials(ctx);
+	const request: IHttpRequestOptions = {
+		method: 'POST',
+		url: method,
+		body,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		abortSignal: options.abortSignal,
+	};
+	let response: { statusCode: number; body: unknown };
+	try {
+		response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, request);
+	} catch (error) {
+		throw failureFromNetwork(operation, method, error, [apiToken]);
+	}
+	return unwrapEnvelope<T>(operation, method, response.statusCode, response.body, [apiToken]);
+}

@@ -1,0 +1,155 @@
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { UPDATE_TYPES } from '../TelegramBot/helpers/updateTypes';
+import { SEED_MAPPING } from './fieldMapping';
+import { receive } from './receive';
+import { checkExists, create, remove } from './webhookLifecycle';
+
+export class TelegramBotTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Telegram Bot Trigger',
+		name: 'telegramBotTrigger',
+		icon: {
+			light: 'file:../../icons/telegram.svg',
+			dark: 'file:../../icons/telegram.dark.svg',
+		},
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ "Updates: " + $parameter["updates"].join(", ") }}',
+		description:
+			'Starts the workflow when the bot receives a Telegram update (message, button press, …)',
+		defaults: { name: 'Telegram Bot Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'telegramBotApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'Telegram delivers a bot\'s updates to one webhook only. Activating this trigger fails if another URL is registered, unless "Take Over Existing Webhook" is on.',
+				name: 'oneWebhookNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Trigger On',
+				name: 'updates',
+				type: 'multiOptions',
+				options: [
+					{
+						name: 'All (Telegram Default)',
+						value: '*',
+						description:
+							'Everything except chat_member and reactions, which must be selected by name',
+					},
+					...UPDATE_TYPES,
+				],
+				default: ['*'],
+				required: true,
+				description: 'The update types that start the workflow',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Drop Pending Updates',
+						name: 'dropPendingUpdates',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to discard the updates that queued up while no webhook was registered',
+					},
+					{
+						displayName: 'Field Mapping',
+						name: 'fieldMapping',
+						type: 'fixedCollection',
+						typeOptions: { multipleValues: true },
+						default: {},
+						placeholder: 'Add field',
+						description: `Output fields read from the raw update with JSONPath, e.g. ${SEED_MAPPING.map((m) => `${m.field} ← ${m.path}`).join(', ')}`,
+						options: [
+							{
+								displayName: 'Mapping',
+								name: 'mappings',
+								values: [
+									{
+										displayName: 'Field',
+										name: 'field',
+										type: 'string',
+										default: '',
+										placeholder: 'sender',
+									},
+									{
+										displayName: 'JSONPath',
+										name: 'path',
+										type: 'string',
+										default: '',
+										placeholder: '$.message.from.username',
+									},
+								],
+							},
+						],
+					},
+					{
+						displayName: 'Field Mapping Mode',
+						name: 'fieldMappingMode',
+						type: 'options',
+						options: [
+							{ name: 'Add to Default Fields', value: 'extend' },
+							{
+								name: 'Replace Default Fields',
+								value: 'replace',
+								description: 'Only the mapped fields and the raw update',
+							},
+						],
+						default: 'extend',
+					},
+					{
+						displayName: 'Take Over Existing Webhook',
+						name: 'takeOverWebhook',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to replace a webhook that another workflow or service registered for this bot',
+					},
+				],
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await checkExists.call(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await create.call(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await remove.call(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receive.call(this);
+	}
+}
