@@ -1,0 +1,420 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test-only: a real HTTP server on 127.0.0.1 */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+import type { Chat, Message, Update, User, WebhookInfo } from '@grammyjs/types';
+import { request } from 'undici';
+
+/**
+ * A Bot API server that behaves like Telegram where our nodes can tell the difference: the
+ * envelope, the error texts, offsets, the one-webhook rule, the secret header. Every call is
+ * recorded; a failure can be armed for the next call(s) of a method.
+ */
+
+export type Params = Record<string, unknown>;
+
+export interface RecordedCall {
+	method: string;
+	params: Params;
+	/** Multipart file parts: field name → file name, MIME type and byte length. */
+	files: Record<string, { filename: string; type: string; size: number }>;
+	contentType: string;
+	token: string;
+}
+
+export interface Failure {
+	status?: number;
+	description?: string;
+	parameters?: { retry_after?: number; migrate_to_chat_id?: number };
+	/** Destroy the socket without an answer (ECONNRESET on the client). */
+	reset?: boolean;
+	/** Hold the answer back this long (timeouts). */
+	delayMs?: number;
+	/** Send this body verbatim (an HTML error page, malformed JSON). */
+	rawBody?: string;
+	rawContentType?: string;
+}
+
+export interface ChatState {
+	chat: Chat;
+	/** For private chats: has the user pressed Start? */
+	started: boolean;
+	migratedTo?: number;
+}
+
+interface BotState {
+	user: User.UserFromGetMe;
+	webhook: { url: string; secret_token?: string; allowed_updates?: string[]; max_connections?: number; ip_address?: string };
+	updates: Update[];
+	nextUpdateId: number;
+	nextMessageId: number;
+	sent: Message[];
+	waiters: Array<() => void>;
+}
+
+const TOKEN_FORMAT = /^\d+:[A-Za-z0-9_-]{30,}$/;
+const SECRET_FORMAT = /^[A-Za-z0-9_-]{1,256}$/;
+
+export const DEFAULT_TOKEN = '7012345678:AAHq3Zx9-TestTokenSecretPart_0123456789';
+
+export interface EmulatorOptions {
+	/** Accept http:// webhook URLs and any host, like a self-hosted server started with --local. */
+	selfHosted?: boolean;
+}
+
+export class BotApiEmulator {
+	readonly calls: RecordedCall[] = [];
+	readonly chats = new Map<string, ChatState>();
+	private readonly bots = new Map<string, BotState>();
+	private readonly failures = new Map<string, Failure[]>();
+	private readonly sockets = new Set<Socket>();
+	private server?: Server;
+	baseUrl = '';
+
+	constructor(private readonly options: EmulatorOptions = {}) {
+		this.addBot(DEFAULT_TOKEN, { id: 7012345678, is_bot: true, first_name: 'Compliance Bot', username: 'compliance_test_bot' });
+		this.addChat({ id: 1001, type: 'private', first_name: 'Ada', last_name: 'Lovelace', username: 'ada' });
+		this.addChat({ id: -1001234567890, type: 'supergroup', title: 'Security Operations' });
+		this.addChat({ id: -4001, type: 'group', title: 'Audit Team' });
+		this.addChat({ id: -1009876543210, type: 'channel', title: 'Alerts', username: 'alerts_channel' });
+	}
+
+	async start(): Promise<string> {
+		this.server = createServer((req, res) => void this.handle(req, res));
+		this.server.on('connection', (socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+		this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+		return this.baseUrl;
+	}
+
+	async stop(): Promise<void> {
+		for (const bot of this.bots.values()) bot.waiters.splice(0).forEach((wake) => wake());
+		for (const socket of this.sockets) socket.destroy();
+		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+	}
+
+	addBot(token: string, user: Partial<User.UserFromGetMe> & { id: number; first_name: string; username: string }): void {
+		this.bots.set(token, {
+			user: { is_bot: true, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, ...user } as User.UserFromGetMe,
+			webhook: { url: '' },
+			updates: [],
+			nextUpdateId: 100001,
+			nextMessageId: 1,
+			sent: [],
+			waiters: [],
+		});
+	}
+
+	addChat(chat: Chat, started = true): void {
+		this.chats.set(String(chat.id), { chat, started });
+		if ('username' in chat && chat.username) this.chats.set(`@${chat.username}`, { chat, started });
+	}
+
+	bot(token = DEFAULT_TOKEN): BotState {
+		const bot = this.bots.get(token);
+		if (!bot) throw new Error('unknown bot');
+		return bot;
+	}
+
+	/** Arm a failure for the next `times` calls of a method (`*` for any method). */
+	failNext(method: string, failure: Failure, times = 1): void {
+		const queue = this.failures.get(method.toLowerCase()) ?? [];
+		for (let i = 0; i < times; i++) queue.push(failure);
+		this.failures.set(method.toLowerCase(), queue);
+	}
+
+	callsOf(method: string): RecordedCall[] {
+		return this.calls.filter((call) => call.method.toLowerCase() === method.toLowerCase());
+	}
+
+	/** Queue an update as Telegram would, assigning the next update_id. */
+	pushUpdate(body: Omit<Update, 'update_id'>, token = DEFAULT_TOKEN): Update {
+		const bot = this.bot(token);
+		const update = { update_id: bot.nextUpdateId++, ...body } as Update;
+		bot.updates.push(update);
+		bot.waiters.splice(0).forEach((wake) => wake());
+		return update;
+	}
+
+	/** POST an update to the registered webhook, with its secret unless told otherwise. */
+	async deliver(
+		update: unknown,
+		options: { secret?: string | null; token?: string; rawBody?: string; contentType?: string } = {},
+	): Promise<{ status: number; body: string }> {
+		const bot = this.bot(options.token);
+		if (!bot.webhook.url) throw new Error('no webhook registered');
+		const headers: Record<string, string> = { 'content-type': options.contentType ?? 'application/json' };
+		const secret = options.secret === undefined ? bot.webhook.secret_token : options.secret;
+		if (secret) headers['x-telegram-bot-api-secret-token'] = secret;
+		const response = await request(bot.webhook.url, {
+			method: 'POST',
+			headers,
+			body: options.rawBody ?? JSON.stringify(update),
+		});
+		return { status: response.statusCode, body: await response.body.text() };
+	}
+
+	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		const match = /^\/bot([^/]*)\/([A-Za-z]+)$/.exec(url.pathname);
+		if (!match) return this.reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+		const [, token, method] = match;
+		let parsed: { params: Params; files: RecordedCall['files'] };
+		try {
+			parsed = await readParams(req, url);
+		} catch {
+			return this.reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid request body' });
+		}
+		const call: RecordedCall = { method, params: parsed.params, files: parsed.files, contentType: req.headers['content-type'] ?? '', token };
+		this.calls.push(call);
+
+		if (!TOKEN_FORMAT.test(token)) return this.reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+		const bot = this.bots.get(token);
+		if (!bot) return this.reply(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+
+		const failure = this.failures.get(method.toLowerCase())?.shift() ?? this.failures.get('*')?.shift();
+		if (failure) return this.fail(req, res, failure);
+
+		const handler = this.methods[method.toLowerCase()];
+		if (!handler) return this.reply(res, 404, { ok: false, error_code: 404, description: 'Not Found: method not found' });
+		try {
+			const result = await handler.call(this, bot, parsed.params, call);
+			this.reply(res, 200, { ok: true, ...result });
+		} catch (error) {
+			if (error instanceof ApiError) {
+				return this.reply(res, error.status, {
+					ok: false,
+					error_code: error.status,
+					description: error.message,
+					...(error.parameters ? { parameters: error.parameters } : {}),
+				});
+			}
+			this.reply(res, 500, { ok: false, error_code: 500, description: 'Internal Server Error' });
+		}
+	}
+
+	private async fail(req: IncomingMessage, res: ServerResponse, failure: Failure): Promise<void> {
+		if (failure.delayMs) await sleep(failure.delayMs);
+		if (failure.reset) {
+			req.socket.destroy();
+			return;
+		}
+		const status = failure.status ?? 500;
+		if (failure.rawBody !== undefined) {
+			res.writeHead(status, { 'content-type': failure.rawContentType ?? 'text/html' });
+			res.end(failure.rawBody);
+			return;
+		}
+		this.reply(res, status, {
+			ok: false,
+			error_code: status,
+			description: failure.description ?? defaultDescription(status, failure.parameters?.retry_after),
+			...(failure.parameters ? { parameters: failure.parameters } : {}),
+		});
+	}
+
+	private reply(res: ServerResponse, status: number, body: unknown): void {
+		if (res.headersSent || res.destroyed) return;
+		const text = JSON.stringify(body);
+		res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+		res.end(text);
+	}
+
+	/** Telegram's semantics, one method each. They throw ApiError for Telegram's refusals. */
+	private readonly methods: Record<string, (bot: BotState, p: Params, call: RecordedCall) => Promise<{ result: unknown; description?: string }>> = {
+		getme: async (bot) => ({ result: bot.user }),
+		getwebhookinfo: async (bot) => {
+			const info: WebhookInfo = { url: bot.webhook.url, has_custom_certificate: false, pending_update_count: bot.webhook.url ? bot.updates.length : 0 };
+			if (bot.webhook.url) {
+				info.max_connections = bot.webhook.max_connections ?? 40;
+				if (bot.webhook.ip_address) info.ip_address = bot.webhook.ip_address;
+				if (bot.webhook.allowed_updates?.length) info.allowed_updates = bot.webhook.allowed_updates;
+			}
+			return { result: info };
+		},
+		setwebhook: async (bot, p) => {
+			const url = String(p.url ?? '');
+			if (url === '') {
+				bot.webhook = { url: '' };
+				return { result: true, description: 'Webhook was deleted' };
+			}
+			let parsed: URL;
+			try {
+				parsed = new URL(url);
+			} catch {
+				throw new ApiError(400, 'Bad Request: bad webhook: Failed to resolve host: Name or service not known');
+			}
+			if (parsed.protocol !== 'https:' && !this.options.selfHosted) {
+				throw new ApiError(400, 'Bad Request: bad webhook: An HTTPS URL must be provided for webhook');
+			}
+			if (p.secret_token !== undefined && !SECRET_FORMAT.test(String(p.secret_token))) {
+				throw new ApiError(400, 'Bad Request: secret token contains unallowed characters');
+			}
+			const max = p.max_connections === undefined ? undefined : Number(p.max_connections);
+			if (max !== undefined && (max < 1 || max > 100) && !this.options.selfHosted) {
+				throw new ApiError(400, 'Bad Request: max_connections must be between 1 and 100');
+			}
+			if (bool(p.drop_pending_updates)) bot.updates = [];
+			const allowed = p.allowed_updates === undefined ? bot.webhook.allowed_updates : (list(p.allowed_updates) as string[]);
+			const same = bot.webhook.url === url;
+			bot.webhook = { url, secret_token: p.secret_token as string | undefined, allowed_updates: allowed, max_connections: max, ip_address: p.ip_address as string | undefined };
+			return { result: true, description: same ? 'Webhook is already set' : 'Webhook was set' };
+		},
+		deletewebhook: async (bot, p) => {
+			const had = !!bot.webhook.url;
+			bot.webhook = { url: '' };
+			if (bool(p.drop_pending_updates)) bot.updates = [];
+			return { result: true, description: had ? 'Webhook was deleted' : 'Webhook is already deleted' };
+		},
+		getupdates: async (bot, p) => {
+			if (bot.webhook.url) {
+				throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+			}
+			const offset = p.offset === undefined ? 0 : Number(p.offset);
+			const limit = Math.min(100, Math.max(1, p.limit === undefined ? 100 : Number(p.limit)));
+			if (offset > 0) bot.updates = bot.updates.filter((u) => u.update_id >= offset);
+			if (offset < 0) bot.updates = bot.updates.slice(offset);
+			const timeout = Number(p.timeout ?? 0);
+			if (bot.updates.length === 0 && timeout > 0) {
+				await new Promise<void>((resolve) => {
+					const timer = setTimeout(resolve, timeout * 1000);
+					bot.waiters.push(() => {
+						clearTimeout(timer);
+						resolve();
+					});
+				});
+			}
+			const allowed = p.allowed_updates === undefined ? undefined : (list(p.allowed_updates) as string[]);
+			const visible = allowed && allowed.length ? bot.updates.filter((u) => allowed.some((type) => type in u)) : bot.updates;
+			return { result: visible.slice(0, limit) };
+		},
+		sendmessage: async (bot, p) => {
+			const target = this.resolveChat(p.chat_id);
+			const text = String(p.text ?? '');
+			if (!text.trim()) throw new ApiError(400, 'Bad Request: message text is empty');
+			if ([...text].length > 4096) throw new ApiError(400, 'Bad Request: message is too long');
+			if (p.parse_mode === 'HTML') checkHtml(text);
+			const message = {
+				message_id: bot.nextMessageId++,
+				date: Math.floor(Date.now() / 1000),
+				chat: target.chat,
+				from: { id: bot.user.id, is_bot: true, first_name: bot.user.first_name, username: bot.user.username },
+				text: p.parse_mode ? stripHtml(text) : text,
+				...(p.message_thread_id ? { message_thread_id: Number(p.message_thread_id) } : {}),
+			} as Message;
+			bot.sent.push(message);
+			return { result: message };
+		},
+	};
+
+	private resolveChat(chatId: unknown): ChatState {
+		const key = String(chatId ?? '');
+		if (!key) throw new ApiError(400, 'Bad Request: chat_id is empty');
+		const state = this.chats.get(key);
+		if (!state) throw new ApiError(400, 'Bad Request: chat not found');
+		if (state.migratedTo !== undefined) {
+			throw new ApiError(400, 'Bad Request: group chat was upgraded to a supergroup chat', { migrate_to_chat_id: state.migratedTo });
+		}
+		if (state.chat.type === 'private' && !state.started) {
+			throw new ApiError(403, "Forbidden: bot can't initiate conversation with a user");
+		}
+		return state;
+	}
+}
+
+export class ApiError extends Error {
+	constructor(
+		readonly status: number,
+		message: string,
+		readonly parameters?: Failure['parameters'],
+	) {
+		super(message);
+	}
+}
+
+function defaultDescription(status: number, retryAfter?: number): string {
+	switch (status) {
+		case 400:
+			return 'Bad Request';
+		case 401:
+			return 'Unauthorized';
+		case 403:
+			return 'Forbidden';
+		case 404:
+			return 'Not Found';
+		case 409:
+			return 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running';
+		case 429:
+			return `Too Many Requests: retry after ${retryAfter ?? 1}`;
+		case 502:
+			return 'Bad Gateway';
+		default:
+			return 'Internal Server Error';
+	}
+}
+
+function bool(value: unknown): boolean {
+	return value === true || value === 'true' || value === '1';
+}
+
+function list(value: unknown): unknown[] {
+	if (Array.isArray(value)) return value;
+	if (typeof value === 'string') {
+		try {
+			const parsed = JSON.parse(value) as unknown;
+			return Array.isArray(parsed) ? parsed : [];
+		} catch {
+			return [];
+		}
+	}
+	return [];
+}
+
+/** Telegram refuses unbalanced or unknown tags in HTML mode. */
+function checkHtml(text: string): void {
+	const allowed = new Set(['b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'span', 'tg-spoiler', 'a', 'tg-emoji', 'code', 'pre', 'blockquote']);
+	const stack: string[] = [];
+	for (const match of text.matchAll(/<(\/?)([a-zA-Z-]+)[^>]*>/g)) {
+		const [, closing, name] = match;
+		const tag = name.toLowerCase();
+		if (!allowed.has(tag)) throw new ApiError(400, `Bad Request: can't parse entities: Unsupported start tag "${tag}" at byte offset ${match.index}`);
+		if (!closing) stack.push(tag);
+		else if (stack.pop() !== tag) {
+			throw new ApiError(400, `Bad Request: can't parse entities: Can't find end tag corresponding to start tag "${stack.at(-1) ?? tag}"`);
+		}
+	}
+	if (stack.length) throw new ApiError(400, `Bad Request: can't parse entities: Can't find end tag corresponding to start tag "${stack.at(-1)}"`);
+}
+
+function stripHtml(text: string): string {
+	return text.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+}
+
+async function readParams(req: IncomingMessage, url: URL): Promise<{ params: Params; files: RecordedCall['files'] }> {
+	const params: Params = Object.fromEntries(url.searchParams.entries());
+	const files: RecordedCall['files'] = {};
+	const type = req.headers['content-type'] ?? '';
+	if (type.startsWith('multipart/form-data')) {
+		// undici's Response parses multipart the way a server framework would.
+		const form = await new Response(req as unknown as ReadableStream, { headers: { 'content-type': type } }).formData();
+		for (const [key, value] of form.entries()) {
+			if (typeof value === 'string') params[key] = value;
+			else files[key] = { filename: value.name, type: value.type, size: value.size };
+		}
+		return { params, files };
+	}
+	const chunks: Buffer[] = [];
+	for await (const chunk of req) chunks.push(chunk as Buffer);
+	const raw = Buffer.concat(chunks).toString('utf8');
+	if (!raw) return { params, files };
+	if (type.startsWith('application/json')) Object.assign(params, JSON.parse(raw) as Params);
+	else if (type.startsWith('application/x-www-form-urlencoded')) Object.assign(params, Object.fromEntries(new URLSearchParams(raw)));
+	return { params, files };
+}
+
+function sleep(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,345 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test-only harness: real n8n-core contexts and a local HTTP server */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import {
+	ExecutionLifecycleHooks,
+	HookContext,
+	LoadOptionsContext,
+	WebhookContext,
+	WorkflowExecute,
+} from 'n8n-core';
+import {
+	ICredentialsHelper,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentials,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IWorkflowExecuteAdditionalData,
+	type WorkflowActivateMode,
+} from 'n8n-workflow';
+
+import { TelegramBotApi } from '../credentials/TelegramBotApi.credentials';
+import { TelegramBot } from '../nodes/TelegramBot/TelegramBot.node';
+import { TelegramBotTrigger } from '../nodes/TelegramBotTrigger/TelegramBotTrigger.node';
+import { DEFAULT_TOKEN } from './emulator/server';
+
+/**
+ * Runs our nodes the way n8n does: a Workflow, n8n-core's WorkflowExecute with its real
+ * ExecuteContext (parameter and expression resolution, continueOnFail, httpRequestWithAuthentication
+ * and the credential's authenticate), HookContext for webhook registration, WebhookContext for deliveries.
+ */
+
+export const ACTION_TYPE = 'n8n-nodes-telegram-bot.telegramBot';
+export const TRIGGER_TYPE = 'n8n-nodes-telegram-bot.telegramBotTrigger';
+
+/** Emits the items given in its `items` parameter: the input of the node under test. */
+class ItemsSource implements INodeType {
+	description = {
+		displayName: 'Items',
+		name: 'items',
+		group: ['input'],
+		version: 1,
+		description: 'test input',
+		defaults: { name: 'Items' },
+		inputs: [],
+		outputs: ['main'],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
+		return [items.map((json) => ({ json }))];
+	}
+}
+
+const types: Record<string, INodeType> = {
+	[ACTION_TYPE]: new TelegramBot(),
+	[TRIGGER_TYPE]: new TelegramBotTrigger(),
+	'test.items': new ItemsSource(),
+};
+
+const nodeTypes: INodeTypes = {
+	getByName: (type) => types[type],
+	getByNameAndVersion: (type) => types[type],
+	getKnownTypes: () => ({}),
+} as INodeTypes;
+
+const credentialType = new TelegramBotApi();
+
+export interface TestCredentials {
+	serverUrl: string;
+	apiToken: string;
+}
+
+class CredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly credentials: () => TestCredentials) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const authenticate = credentialType.authenticate as (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+		return await authenticate(credentials, options);
+	}
+
+	async preAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async runPreAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used');
+	}
+
+	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		return { ...this.credentials() } as unknown as ICredentialDataDecryptedObject;
+	}
+
+	async updateCredentials(): Promise<void> {}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties() {
+		return credentialType.properties;
+	}
+}
+
+export const WEBHOOK_BASE = 'http://127.0.0.1:5678/webhook';
+
+function additionalData(credentials: () => TestCredentials, extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: new CredentialsHelper(credentials),
+		executeWorkflow: async () => {
+			throw new Error('not used');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678',
+		formBaseUrl: 'http://127.0.0.1:5678/form',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
+		webhookBaseUrl: WEBHOOK_BASE,
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
+		variables: {},
+		...extra,
+	} as IWorkflowExecuteAdditionalData;
+}
+
+export function defaultCredentials(serverUrl: string): TestCredentials {
+	return { serverUrl, apiToken: DEFAULT_TOKEN };
+}
+
+function telegramNode(type: string, parameters: INodeParameters, extra: Partial<INode> = {}): INode {
+	return {
+		id: 'node-telegram',
+		name: 'Telegram',
+		type,
+		typeVersion: 1,
+		position: [200, 0],
+		parameters,
+		credentials: { telegramBotApi: { id: 'cred-1', name: 'Telegram Bot API' } },
+		webhookId: 'hook-0001',
+		...extra,
+	};
+}
+
+export interface RunResult {
+	/** The action node's output items (empty when it failed). */
+	items: INodeExecutionData[];
+	/** The run's error, serialised as n8n stores it. */
+	error?: { message: string; description?: string; httpCode?: string; name?: string; [key: string]: unknown };
+	run: IRun;
+}
+
+/** Runs the action node once over `input` items, through n8n-core's WorkflowExecute. */
+export async function runAction(
+	credentials: TestCredentials,
+	parameters: INodeParameters,
+	input: IDataObject[] = [{}],
+	options: { continueOnFail?: boolean } = {},
+): Promise<RunResult> {
+	const source: INode = {
+		id: 'node-items',
+		name: 'Items',
+		type: 'test.items',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { items: JSON.stringify(input) },
+	};
+	const node = telegramNode(ACTION_TYPE, parameters, options.continueOnFail ? { onError: 'continueRegularOutput' } : {});
+	const workflowData = {
+		id: 'wf-test',
+		name: 'test',
+		active: false,
+		nodes: [source, node],
+		connections: { Items: { main: [[{ node: 'Telegram', type: 'main' as const, index: 0 }]] } },
+		settings: { executionOrder: 'v1' as const },
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		isArchived: false,
+		activeVersionId: null,
+	};
+	const workflow = new Workflow({ ...workflowData, nodeTypes });
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', workflowData as never);
+	const done = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run: IRun) => resolve(run)));
+	const data = additionalData(() => credentials, { hooks } as Partial<IWorkflowExecuteAdditionalData>);
+	await new WorkflowExecute(data, 'manual').run({ workflow, startNode: source });
+	const run = await done;
+	const task = run.data.resultData.runData.Telegram?.[0];
+	return {
+		items: task?.data?.main?.[0] ?? [],
+		error: (run.data.resultData.error ?? task?.error) as RunResult['error'],
+		run,
+	};
+}
+
+/** A trigger node in a workflow of its own, with static data kept between calls like n8n does. */
+export class TriggerUnderTest {
+	readonly staticData: IDataObject = {};
+	readonly workflow: Workflow;
+	readonly node: INode;
+	private server?: Server;
+	webhookUrl = `${WEBHOOK_BASE}/hook-0001/webhook`;
+
+	constructor(
+		private readonly credentials: TestCredentials,
+		parameters: INodeParameters,
+		readonly emitted: INodeExecutionData[][] = [],
+	) {
+		this.node = telegramNode(TRIGGER_TYPE, parameters);
+		this.workflow = new Workflow({
+			id: 'wf-trigger',
+			name: 'trigger',
+			active: true,
+			nodes: [this.node],
+			connections: {},
+			nodeTypes,
+			staticData: this.staticData,
+			settings: { executionOrder: 'v1' },
+		});
+	}
+
+	/**
+	 * Listens on 127.0.0.1 like n8n's webhook endpoint: each POST goes through WebhookContext to
+	 * the node's webhook(); what it emits is collected in `emitted`.
+	 */
+	async listen(): Promise<string> {
+		this.server = createServer((req, res) => {
+			const chunks: Buffer[] = [];
+			req.on('data', (chunk: Buffer) => chunks.push(chunk));
+			req.on('end', () => void this.dispatch(req, res, Buffer.concat(chunks)));
+		});
+		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+		const base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/webhook`;
+		this.webhookUrl = `${base}/hook-0001/webhook`;
+		this.baseUrl = base;
+		return this.webhookUrl;
+	}
+
+	private baseUrl = WEBHOOK_BASE;
+
+	async close(): Promise<void> {
+		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+	}
+
+	private hookContext(activation: WorkflowActivateMode = 'activate'): HookContext {
+		const data = additionalData(() => this.credentials, { webhookBaseUrl: this.baseUrl });
+		const webhookData = { httpMethod: 'POST', node: this.node.name, path: 'hook-0001/webhook', webhookDescription: this.trigger().description.webhooks![0], workflowId: 'wf-trigger', workflowExecuteAdditionalData: data, webhookId: 'hook-0001' };
+		return new HookContext(this.workflow, this.node, data, 'trigger', activation, webhookData as never);
+	}
+
+	private trigger(): TelegramBotTrigger {
+		return types[TRIGGER_TYPE] as TelegramBotTrigger;
+	}
+
+	async checkExists(): Promise<boolean> {
+		return await this.trigger().webhookMethods.default.checkExists.call(this.hookContext());
+	}
+
+	/** What n8n does on activation: create unless it already exists. */
+	async activate(): Promise<void> {
+		if (!(await this.checkExists())) await this.trigger().webhookMethods.default.create.call(this.hookContext());
+	}
+
+	async deactivate(): Promise<boolean> {
+		return await this.trigger().webhookMethods.default.delete.call(this.hookContext());
+	}
+
+	private async dispatch(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, raw: Buffer): Promise<void> {
+		let body: unknown = {};
+		// n8n's body parser: JSON bodies parsed, anything unparsable left empty.
+		try {
+			body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
+		} catch {
+			body = {};
+		}
+		let status = 200;
+		const response = {
+			status(code: number) {
+				status = code;
+				return response;
+			},
+			json(payload: unknown) {
+				res.writeHead(status, { 'content-type': 'application/json' });
+				res.end(JSON.stringify(payload));
+				return response;
+			},
+			send(payload: unknown) {
+				res.writeHead(status);
+				res.end(typeof payload === 'string' ? payload : JSON.stringify(payload));
+				return response;
+			},
+			end() {
+				res.writeHead(status);
+				res.end();
+				return response;
+			},
+		};
+		const data = additionalData(() => this.credentials, {
+			httpRequest: { body, headers: req.headers, params: {}, query: {}, method: 'POST', url: req.url } as never,
+			httpResponse: response as never,
+		});
+		const webhookData = { httpMethod: 'POST', node: this.node.name, path: 'hook-0001/webhook', webhookDescription: this.trigger().description.webhooks![0], workflowId: 'wf-trigger', workflowExecuteAdditionalData: data, webhookId: 'hook-0001' };
+		const context = new WebhookContext(this.workflow, this.node, data, 'webhook', webhookData as never, [], null);
+		try {
+			const result = await this.trigger().webhook.call(context);
+			if (result.workflowData) this.emitted.push(...result.workflowData);
+			if (!result.noWebhookResponse) response.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
+		} catch (error) {
+			response.status(500).json({ message: (error as Error).message });
+		}
+	}
+}
+
+/** Runs a listSearch method through n8n-core's LoadOptionsContext. */
+export async function listSearch(credentials: TestCredentials, method: string, filter?: string) {
+	const node = telegramNode(ACTION_TYPE, { resource: 'message', operation: 'sendMessage' });
+	const workflow = new Workflow({ id: 'wf-lo', nodes: [node], connections: {}, active: false, nodeTypes });
+	const context = new LoadOptionsContext(workflow, node, additionalData(() => credentials), 'chatId');
+	const search = (types[ACTION_TYPE] as TelegramBot).methods.listSearch[method as 'searchChats'];
+	return await search.call(context as never, filter);
+}

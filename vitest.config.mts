@@ -1,0 +1,17 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
+
+export default defineConfig({
+	test: {
+		include: ['test/**/*.test.ts'],
+		exclude: ['test/e2e/**'],
+		testTimeout: 20_000,
+		// n8n-core writes its config into N8N_USER_FOLDER at import: keep it inside the project.
+		env: { N8N_USER_FOLDER: fileURLToPath(new URL('./node_modules/.cache/n8n-test', import.meta.url)) },
+		// One copy of n8n-workflow for the tests and n8n-core, so error classes match.
+		alias: { 'n8n-workflow': require.resolve('n8n-workflow') },
+	},
+});
