@@ -207,7 +207,12 @@ export async function runAction(
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', workflowData as never);
 	const done = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run: IRun) => resolve(run)));
 	const data = additionalData(() => credentials, { hooks } as Partial<IWorkflowExecuteAdditionalData>);
-	await new WorkflowExecute(data, 'manual').run({ workflow, startNode: source });
+	try {
+		await new WorkflowExecute(data, 'manual').run({ workflow, startNode: source });
+	} catch (error) {
+		// n8n refuses to start a workflow whose parameters fail validation (WorkflowHasIssuesError).
+		return { items: [], error: error as RunResult['error'], run: { data: { resultData: { runData: {} } } } as unknown as IRun };
+	}
 	const run = await done;
 	const task = run.data.resultData.runData.Telegram?.[0];
 	return {

@@ -12,6 +12,7 @@ import { router } from './actions/router';
 import * as update from './actions/update';
 import * as webhook from './actions/webhook';
 import { searchChats } from './methods/listSearch';
+import { testTelegramCredential } from './transport/credentialTest';
 
 export class TelegramBot implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,7 +30,7 @@ export class TelegramBot implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'telegramBotApi', required: true }],
+		credentials: [{ name: 'telegramBotApi', required: true, testedBy: 'telegramBotApiTest' }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -51,7 +52,10 @@ export class TelegramBot implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchChats } };
+	methods = {
+		listSearch: { searchChats },
+		credentialTest: { telegramBotApiTest: testTelegramCredential },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

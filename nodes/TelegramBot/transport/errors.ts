@@ -95,5 +95,8 @@ export function toNodeApiError(
 		httpCode: failure.status === null ? undefined : String(failure.status),
 		itemIndex,
 	});
+	// NodeApiError swaps messages that mention ECONNRESET & co. for a generic sentence without the
+	// operation; ours already says what failed and why.
+	error.message = failure.message;
 	return error;
 }
