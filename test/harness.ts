@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test-only harness: real n8n-core contexts and a local HTTP server */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test-only harness: real n8n-core contexts and a local HTTP server */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -93,8 +93,15 @@ class CredentialsHelper extends ICredentialsHelper {
 		return true;
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const authenticate = credentialType.authenticate as (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		_type: string,
+		options: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const authenticate = credentialType.authenticate as (
+			c: ICredentialDataDecryptedObject,
+			o: IHttpRequestOptions,
+		) => Promise<IHttpRequestOptions>;
 		return await authenticate(credentials, options);
 	}
 
@@ -125,7 +132,10 @@ class CredentialsHelper extends ICredentialsHelper {
 
 export const WEBHOOK_BASE = 'http://127.0.0.1:5678/webhook';
 
-function additionalData(credentials: () => TestCredentials, extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
+function additionalData(
+	credentials: () => TestCredentials,
+	extra: Partial<IWorkflowExecuteAdditionalData> = {},
+): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: new CredentialsHelper(credentials),
 		executeWorkflow: async () => {
@@ -153,7 +163,11 @@ export function defaultCredentials(serverUrl: string): TestCredentials {
 	return { serverUrl, apiToken: DEFAULT_TOKEN };
 }
 
-function telegramNode(type: string, parameters: INodeParameters, extra: Partial<INode> = {}): INode {
+function telegramNode(
+	type: string,
+	parameters: INodeParameters,
+	extra: Partial<INode> = {},
+): INode {
 	return {
 		id: 'node-telegram',
 		name: 'Telegram',
@@ -171,7 +185,13 @@ export interface RunResult {
 	/** The action node's output items (empty when it failed). */
 	items: INodeExecutionData[];
 	/** The run's error, serialised as n8n stores it. */
-	error?: { message: string; description?: string; httpCode?: string; name?: string; [key: string]: unknown };
+	error?: {
+		message: string;
+		description?: string;
+		httpCode?: string;
+		name?: string;
+		[key: string]: unknown;
+	};
 	run: IRun;
 }
 
@@ -190,7 +210,11 @@ export async function runAction(
 		position: [0, 0],
 		parameters: { items: JSON.stringify(input) },
 	};
-	const node = telegramNode(ACTION_TYPE, parameters, options.continueOnFail ? { onError: 'continueRegularOutput' } : {});
+	const node = telegramNode(
+		ACTION_TYPE,
+		parameters,
+		options.continueOnFail ? { onError: 'continueRegularOutput' } : {},
+	);
 	const workflowData = {
 		id: 'wf-test',
 		name: 'test',
@@ -205,13 +229,21 @@ export async function runAction(
 	};
 	const workflow = new Workflow({ ...workflowData, nodeTypes });
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', workflowData as never);
-	const done = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run: IRun) => resolve(run)));
-	const data = additionalData(() => credentials, { hooks } as Partial<IWorkflowExecuteAdditionalData>);
+	const done = new Promise<IRun>((resolve) =>
+		hooks.addHandler('workflowExecuteAfter', (run: IRun) => resolve(run)),
+	);
+	const data = additionalData(() => credentials, {
+		hooks,
+	} as Partial<IWorkflowExecuteAdditionalData>);
 	try {
 		await new WorkflowExecute(data, 'manual').run({ workflow, startNode: source });
 	} catch (error) {
 		// n8n refuses to start a workflow whose parameters fail validation (WorkflowHasIssuesError).
-		return { items: [], error: error as RunResult['error'], run: { data: { resultData: { runData: {} } } } as unknown as IRun };
+		return {
+			items: [],
+			error: error as RunResult['error'],
+			run: { data: { resultData: { runData: {} } } } as unknown as IRun,
+		};
 	}
 	const run = await done;
 	const task = run.data.resultData.runData.Telegram?.[0];
@@ -224,7 +256,6 @@ export async function runAction(
 
 /** A trigger node in a workflow of its own, with static data kept between calls like n8n does. */
 export class TriggerUnderTest {
-	readonly staticData: IDataObject = {};
 	readonly workflow: Workflow;
 	readonly node: INode;
 	private server?: Server;
@@ -243,9 +274,14 @@ export class TriggerUnderTest {
 			nodes: [this.node],
 			connections: {},
 			nodeTypes,
-			staticData: this.staticData,
+			staticData: {},
 			settings: { executionOrder: 'v1' },
 		});
+	}
+
+	/** The node's static data as n8n keeps it between activation and deliveries. */
+	get staticData(): IDataObject {
+		return this.workflow.getStaticData('node', this.node);
 	}
 
 	/**
@@ -268,13 +304,30 @@ export class TriggerUnderTest {
 	private baseUrl = WEBHOOK_BASE;
 
 	async close(): Promise<void> {
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		await new Promise<void>((resolve) =>
+			this.server ? this.server.close(() => resolve()) : resolve(),
+		);
 	}
 
 	private hookContext(activation: WorkflowActivateMode = 'activate'): HookContext {
 		const data = additionalData(() => this.credentials, { webhookBaseUrl: this.baseUrl });
-		const webhookData = { httpMethod: 'POST', node: this.node.name, path: 'hook-0001/webhook', webhookDescription: this.trigger().description.webhooks![0], workflowId: 'wf-trigger', workflowExecuteAdditionalData: data, webhookId: 'hook-0001' };
-		return new HookContext(this.workflow, this.node, data, 'trigger', activation, webhookData as never);
+		const webhookData = {
+			httpMethod: 'POST',
+			node: this.node.name,
+			path: 'hook-0001/webhook',
+			webhookDescription: this.trigger().description.webhooks![0],
+			workflowId: 'wf-trigger',
+			workflowExecuteAdditionalData: data,
+			webhookId: 'hook-0001',
+		};
+		return new HookContext(
+			this.workflow,
+			this.node,
+			data,
+			'trigger',
+			activation,
+			webhookData as never,
+		);
 	}
 
 	private trigger(): TelegramBotTrigger {
@@ -287,14 +340,19 @@ export class TriggerUnderTest {
 
 	/** What n8n does on activation: create unless it already exists. */
 	async activate(): Promise<void> {
-		if (!(await this.checkExists())) await this.trigger().webhookMethods.default.create.call(this.hookContext());
+		if (!(await this.checkExists()))
+			await this.trigger().webhookMethods.default.create.call(this.hookContext());
 	}
 
 	async deactivate(): Promise<boolean> {
 		return await this.trigger().webhookMethods.default.delete.call(this.hookContext());
 	}
 
-	private async dispatch(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, raw: Buffer): Promise<void> {
+	private async dispatch(
+		req: import('node:http').IncomingMessage,
+		res: import('node:http').ServerResponse,
+		raw: Buffer,
+	): Promise<void> {
 		let body: unknown = {};
 		// n8n's body parser: JSON bodies parsed, anything unparsable left empty.
 		try {
@@ -325,15 +383,39 @@ export class TriggerUnderTest {
 			},
 		};
 		const data = additionalData(() => this.credentials, {
-			httpRequest: { body, headers: req.headers, params: {}, query: {}, method: 'POST', url: req.url } as never,
+			httpRequest: {
+				body,
+				headers: req.headers,
+				params: {},
+				query: {},
+				method: 'POST',
+				url: req.url,
+			} as never,
 			httpResponse: response as never,
 		});
-		const webhookData = { httpMethod: 'POST', node: this.node.name, path: 'hook-0001/webhook', webhookDescription: this.trigger().description.webhooks![0], workflowId: 'wf-trigger', workflowExecuteAdditionalData: data, webhookId: 'hook-0001' };
-		const context = new WebhookContext(this.workflow, this.node, data, 'webhook', webhookData as never, [], null);
+		const webhookData = {
+			httpMethod: 'POST',
+			node: this.node.name,
+			path: 'hook-0001/webhook',
+			webhookDescription: this.trigger().description.webhooks![0],
+			workflowId: 'wf-trigger',
+			workflowExecuteAdditionalData: data,
+			webhookId: 'hook-0001',
+		};
+		const context = new WebhookContext(
+			this.workflow,
+			this.node,
+			data,
+			'webhook',
+			webhookData as never,
+			[],
+			null,
+		);
 		try {
 			const result = await this.trigger().webhook.call(context);
 			if (result.workflowData) this.emitted.push(...result.workflowData);
-			if (!result.noWebhookResponse) response.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
+			if (!result.noWebhookResponse)
+				response.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
 		} catch (error) {
 			response.status(500).json({ message: (error as Error).message });
 		}
@@ -343,8 +425,19 @@ export class TriggerUnderTest {
 /** Runs a listSearch method through n8n-core's LoadOptionsContext. */
 export async function listSearch(credentials: TestCredentials, method: string, filter?: string) {
 	const node = telegramNode(ACTION_TYPE, { resource: 'message', operation: 'sendMessage' });
-	const workflow = new Workflow({ id: 'wf-lo', nodes: [node], connections: {}, active: false, nodeTypes });
-	const context = new LoadOptionsContext(workflow, node, additionalData(() => credentials), 'chatId');
+	const workflow = new Workflow({
+		id: 'wf-lo',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+	});
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		additionalData(() => credentials),
+		'chatId',
+	);
 	const search = (types[ACTION_TYPE] as TelegramBot).methods.listSearch[method as 'searchChats'];
 	return await search.call(context as never, filter);
 }

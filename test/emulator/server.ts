@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test-only: a real HTTP server on 127.0.0.1 */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- test-only: a Bot API server on 127.0.0.1, not node code */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
@@ -44,7 +44,13 @@ export interface ChatState {
 
 interface BotState {
 	user: User.UserFromGetMe;
-	webhook: { url: string; secret_token?: string; allowed_updates?: string[]; max_connections?: number; ip_address?: string };
+	webhook: {
+		url: string;
+		secret_token?: string;
+		allowed_updates?: string[];
+		max_connections?: number;
+		ip_address?: string;
+	};
 	updates: Update[];
 	nextUpdateId: number;
 	nextMessageId: number;
@@ -72,11 +78,27 @@ export class BotApiEmulator {
 	baseUrl = '';
 
 	constructor(private readonly options: EmulatorOptions = {}) {
-		this.addBot(DEFAULT_TOKEN, { id: 7012345678, is_bot: true, first_name: 'Compliance Bot', username: 'compliance_test_bot' });
-		this.addChat({ id: 1001, type: 'private', first_name: 'Ada', last_name: 'Lovelace', username: 'ada' });
+		this.addBot(DEFAULT_TOKEN, {
+			id: 7012345678,
+			is_bot: true,
+			first_name: 'Compliance Bot',
+			username: 'compliance_test_bot',
+		});
+		this.addChat({
+			id: 1001,
+			type: 'private',
+			first_name: 'Ada',
+			last_name: 'Lovelace',
+			username: 'ada',
+		});
 		this.addChat({ id: -1001234567890, type: 'supergroup', title: 'Security Operations' });
 		this.addChat({ id: -4001, type: 'group', title: 'Audit Team' });
-		this.addChat({ id: -1009876543210, type: 'channel', title: 'Alerts', username: 'alerts_channel' });
+		this.addChat({
+			id: -1009876543210,
+			type: 'channel',
+			title: 'Alerts',
+			username: 'alerts_channel',
+		});
 	}
 
 	async start(): Promise<string> {
@@ -93,12 +115,25 @@ export class BotApiEmulator {
 	async stop(): Promise<void> {
 		for (const bot of this.bots.values()) bot.waiters.splice(0).forEach((wake) => wake());
 		for (const socket of this.sockets) socket.destroy();
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		await new Promise<void>((resolve) =>
+			this.server ? this.server.close(() => resolve()) : resolve(),
+		);
 	}
 
-	addBot(token: string, user: Partial<User.UserFromGetMe> & { id: number; first_name: string; username: string }): void {
+	addBot(
+		token: string,
+		user: Partial<User.UserFromGetMe> & { id: number; first_name: string; username: string },
+	): void {
 		this.bots.set(token, {
-			user: { is_bot: true, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, ...user } as User.UserFromGetMe,
+			user: {
+				is_bot: true,
+				can_join_groups: true,
+				can_read_all_group_messages: false,
+				supports_inline_queries: false,
+				can_connect_to_business: false,
+				has_main_web_app: false,
+				...user,
+			} as User.UserFromGetMe,
 			webhook: { url: '' },
 			updates: [],
 			nextUpdateId: 100001,
@@ -142,11 +177,18 @@ export class BotApiEmulator {
 	/** POST an update to the registered webhook, with its secret unless told otherwise. */
 	async deliver(
 		update: unknown,
-		options: { secret?: string | null; token?: string; rawBody?: string; contentType?: string } = {},
+		options: {
+			secret?: string | null;
+			token?: string;
+			rawBody?: string;
+			contentType?: string;
+		} = {},
 	): Promise<{ status: number; body: string }> {
 		const bot = this.bot(options.token);
 		if (!bot.webhook.url) throw new Error('no webhook registered');
-		const headers: Record<string, string> = { 'content-type': options.contentType ?? 'application/json' };
+		const headers: Record<string, string> = {
+			'content-type': options.contentType ?? 'application/json',
+		};
 		const secret = options.secret === undefined ? bot.webhook.secret_token : options.secret;
 		if (secret) headers['x-telegram-bot-api-secret-token'] = secret;
 		const response = await request(bot.webhook.url, {
@@ -160,26 +202,45 @@ export class BotApiEmulator {
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const match = /^\/bot([^/]*)\/([A-Za-z]+)$/.exec(url.pathname);
-		if (!match) return this.reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+		if (!match)
+			return this.reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
 		const [, token, method] = match;
 		let parsed: { params: Params; files: RecordedCall['files'] };
 		try {
 			parsed = await readParams(req, url);
 		} catch {
-			return this.reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid request body' });
+			return this.reply(res, 400, {
+				ok: false,
+				error_code: 400,
+				description: 'Bad Request: invalid request body',
+			});
 		}
-		const call: RecordedCall = { method, params: parsed.params, files: parsed.files, contentType: req.headers['content-type'] ?? '', token };
+		const call: RecordedCall = {
+			method,
+			params: parsed.params,
+			files: parsed.files,
+			contentType: req.headers['content-type'] ?? '',
+			token,
+		};
 		this.calls.push(call);
 
-		if (!TOKEN_FORMAT.test(token)) return this.reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+		if (!TOKEN_FORMAT.test(token))
+			return this.reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
 		const bot = this.bots.get(token);
-		if (!bot) return this.reply(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+		if (!bot)
+			return this.reply(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
 
-		const failure = this.failures.get(method.toLowerCase())?.shift() ?? this.failures.get('*')?.shift();
+		const failure =
+			this.failures.get(method.toLowerCase())?.shift() ?? this.failures.get('*')?.shift();
 		if (failure) return this.fail(req, res, failure);
 
 		const handler = this.methods[method.toLowerCase()];
-		if (!handler) return this.reply(res, 404, { ok: false, error_code: 404, description: 'Not Found: method not found' });
+		if (!handler)
+			return this.reply(res, 404, {
+				ok: false,
+				error_code: 404,
+				description: 'Not Found: method not found',
+			});
 		try {
 			const result = await handler.call(this, bot, parsed.params, call);
 			this.reply(res, 200, { ok: true, ...result });
@@ -211,7 +272,8 @@ export class BotApiEmulator {
 		this.reply(res, status, {
 			ok: false,
 			error_code: status,
-			description: failure.description ?? defaultDescription(status, failure.parameters?.retry_after),
+			description:
+				failure.description ?? defaultDescription(status, failure.parameters?.retry_after),
 			...(failure.parameters ? { parameters: failure.parameters } : {}),
 		});
 	}
@@ -219,15 +281,29 @@ export class BotApiEmulator {
 	private reply(res: ServerResponse, status: number, body: unknown): void {
 		if (res.headersSent || res.destroyed) return;
 		const text = JSON.stringify(body);
-		res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+		res.writeHead(status, {
+			'content-type': 'application/json',
+			'content-length': Buffer.byteLength(text),
+		});
 		res.end(text);
 	}
 
 	/** Telegram's semantics, one method each. They throw ApiError for Telegram's refusals. */
-	private readonly methods: Record<string, (bot: BotState, p: Params, call: RecordedCall) => Promise<{ result: unknown; description?: string }>> = {
+	private readonly methods: Record<
+		string,
+		(
+			bot: BotState,
+			p: Params,
+			call: RecordedCall,
+		) => Promise<{ result: unknown; description?: string }>
+	> = {
 		getme: async (bot) => ({ result: bot.user }),
 		getwebhookinfo: async (bot) => {
-			const info: WebhookInfo = { url: bot.webhook.url, has_custom_certificate: false, pending_update_count: bot.webhook.url ? bot.updates.length : 0 };
+			const info: WebhookInfo = {
+				url: bot.webhook.url,
+				has_custom_certificate: false,
+				pending_update_count: bot.webhook.url ? bot.updates.length : 0,
+			};
 			if (bot.webhook.url) {
 				info.max_connections = bot.webhook.max_connections ?? 40;
 				if (bot.webhook.ip_address) info.ip_address = bot.webhook.ip_address;
@@ -245,10 +321,16 @@ export class BotApiEmulator {
 			try {
 				parsed = new URL(url);
 			} catch {
-				throw new ApiError(400, 'Bad Request: bad webhook: Failed to resolve host: Name or service not known');
+				throw new ApiError(
+					400,
+					'Bad Request: bad webhook: Failed to resolve host: Name or service not known',
+				);
 			}
 			if (parsed.protocol !== 'https:' && !this.options.selfHosted) {
-				throw new ApiError(400, 'Bad Request: bad webhook: An HTTPS URL must be provided for webhook');
+				throw new ApiError(
+					400,
+					'Bad Request: bad webhook: An HTTPS URL must be provided for webhook',
+				);
 			}
 			if (p.secret_token !== undefined && !SECRET_FORMAT.test(String(p.secret_token))) {
 				throw new ApiError(400, 'Bad Request: secret token contains unallowed characters');
@@ -258,20 +340,35 @@ export class BotApiEmulator {
 				throw new ApiError(400, 'Bad Request: max_connections must be between 1 and 100');
 			}
 			if (bool(p.drop_pending_updates)) bot.updates = [];
-			const allowed = p.allowed_updates === undefined ? bot.webhook.allowed_updates : (list(p.allowed_updates) as string[]);
+			const allowed =
+				p.allowed_updates === undefined
+					? bot.webhook.allowed_updates
+					: (list(p.allowed_updates) as string[]);
 			const same = bot.webhook.url === url;
-			bot.webhook = { url, secret_token: p.secret_token as string | undefined, allowed_updates: allowed, max_connections: max, ip_address: p.ip_address as string | undefined };
+			bot.webhook = {
+				url,
+				secret_token: p.secret_token as string | undefined,
+				allowed_updates: allowed,
+				max_connections: max,
+				ip_address: p.ip_address as string | undefined,
+			};
 			return { result: true, description: same ? 'Webhook is already set' : 'Webhook was set' };
 		},
 		deletewebhook: async (bot, p) => {
 			const had = !!bot.webhook.url;
 			bot.webhook = { url: '' };
 			if (bool(p.drop_pending_updates)) bot.updates = [];
-			return { result: true, description: had ? 'Webhook was deleted' : 'Webhook is already deleted' };
+			return {
+				result: true,
+				description: had ? 'Webhook was deleted' : 'Webhook is already deleted',
+			};
 		},
 		getupdates: async (bot, p) => {
 			if (bot.webhook.url) {
-				throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+				throw new ApiError(
+					409,
+					"Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+				);
 			}
 			const offset = p.offset === undefined ? 0 : Number(p.offset);
 			const limit = Math.min(100, Math.max(1, p.limit === undefined ? 100 : Number(p.limit)));
@@ -287,8 +384,12 @@ export class BotApiEmulator {
 					});
 				});
 			}
-			const allowed = p.allowed_updates === undefined ? undefined : (list(p.allowed_updates) as string[]);
-			const visible = allowed && allowed.length ? bot.updates.filter((u) => allowed.some((type) => type in u)) : bot.updates;
+			const allowed =
+				p.allowed_updates === undefined ? undefined : (list(p.allowed_updates) as string[]);
+			const visible =
+				allowed && allowed.length
+					? bot.updates.filter((u) => allowed.some((type) => type in u))
+					: bot.updates;
 			return { result: visible.slice(0, limit) };
 		},
 		sendmessage: async (bot, p) => {
@@ -301,7 +402,12 @@ export class BotApiEmulator {
 				message_id: bot.nextMessageId++,
 				date: Math.floor(Date.now() / 1000),
 				chat: target.chat,
-				from: { id: bot.user.id, is_bot: true, first_name: bot.user.first_name, username: bot.user.username },
+				from: {
+					id: bot.user.id,
+					is_bot: true,
+					first_name: bot.user.first_name,
+					username: bot.user.username,
+				},
 				text: p.parse_mode ? stripHtml(text) : text,
 				...(p.message_thread_id ? { message_thread_id: Number(p.message_thread_id) } : {}),
 			} as Message;
@@ -316,7 +422,9 @@ export class BotApiEmulator {
 		const state = this.chats.get(key);
 		if (!state) throw new ApiError(400, 'Bad Request: chat not found');
 		if (state.migratedTo !== undefined) {
-			throw new ApiError(400, 'Bad Request: group chat was upgraded to a supergroup chat', { migrate_to_chat_id: state.migratedTo });
+			throw new ApiError(400, 'Bad Request: group chat was upgraded to a supergroup chat', {
+				migrate_to_chat_id: state.migratedTo,
+			});
 		}
 		if (state.chat.type === 'private' && !state.started) {
 			throw new ApiError(403, "Forbidden: bot can't initiate conversation with a user");
@@ -375,31 +483,69 @@ function list(value: unknown): unknown[] {
 
 /** Telegram refuses unbalanced or unknown tags in HTML mode. */
 function checkHtml(text: string): void {
-	const allowed = new Set(['b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'span', 'tg-spoiler', 'a', 'tg-emoji', 'code', 'pre', 'blockquote']);
+	const allowed = new Set([
+		'b',
+		'strong',
+		'i',
+		'em',
+		'u',
+		'ins',
+		's',
+		'strike',
+		'del',
+		'span',
+		'tg-spoiler',
+		'a',
+		'tg-emoji',
+		'code',
+		'pre',
+		'blockquote',
+	]);
 	const stack: string[] = [];
 	for (const match of text.matchAll(/<(\/?)([a-zA-Z-]+)[^>]*>/g)) {
 		const [, closing, name] = match;
 		const tag = name.toLowerCase();
-		if (!allowed.has(tag)) throw new ApiError(400, `Bad Request: can't parse entities: Unsupported start tag "${tag}" at byte offset ${match.index}`);
+		if (!allowed.has(tag))
+			throw new ApiError(
+				400,
+				`Bad Request: can't parse entities: Unsupported start tag "${tag}" at byte offset ${match.index}`,
+			);
 		if (!closing) stack.push(tag);
 		else if (stack.pop() !== tag) {
-			throw new ApiError(400, `Bad Request: can't parse entities: Can't find end tag corresponding to start tag "${stack.at(-1) ?? tag}"`);
+			throw new ApiError(
+				400,
+				`Bad Request: can't parse entities: Can't find end tag corresponding to start tag "${stack.at(-1) ?? tag}"`,
+			);
 		}
 	}
-	if (stack.length) throw new ApiError(400, `Bad Request: can't parse entities: Can't find end tag corresponding to start tag "${stack.at(-1)}"`);
+	if (stack.length)
+		throw new ApiError(
+			400,
+			`Bad Request: can't parse entities: Can't find end tag corresponding to start tag "${stack.at(-1)}"`,
+		);
 }
 
 function stripHtml(text: string): string {
-	return text.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+	return text
+		.replace(/<[^>]*>/g, '')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&amp;/g, '&');
 }
 
-async function readParams(req: IncomingMessage, url: URL): Promise<{ params: Params; files: RecordedCall['files'] }> {
+async function readParams(
+	req: IncomingMessage,
+	url: URL,
+): Promise<{ params: Params; files: RecordedCall['files'] }> {
 	const params: Params = Object.fromEntries(url.searchParams.entries());
 	const files: RecordedCall['files'] = {};
 	const type = req.headers['content-type'] ?? '';
 	if (type.startsWith('multipart/form-data')) {
 		// undici's Response parses multipart the way a server framework would.
-		const form = await new Response(req as unknown as ReadableStream, { headers: { 'content-type': type } }).formData();
+		const form = await new Response(req as unknown as ReadableStream, {
+			headers: { 'content-type': type },
+		}).formData();
 		for (const [key, value] of form.entries()) {
 			if (typeof value === 'string') params[key] = value;
 			else files[key] = { filename: value.name, type: value.type, size: value.size };
@@ -411,7 +557,8 @@ async function readParams(req: IncomingMessage, url: URL): Promise<{ params: Par
 	const raw = Buffer.concat(chunks).toString('utf8');
 	if (!raw) return { params, files };
 	if (type.startsWith('application/json')) Object.assign(params, JSON.parse(raw) as Params);
-	else if (type.startsWith('application/x-www-form-urlencoded')) Object.assign(params, Object.fromEntries(new URLSearchParams(raw)));
+	else if (type.startsWith('application/x-www-form-urlencoded'))
+		Object.assign(params, Object.fromEntries(new URLSearchParams(raw)));
 	return { params, files };
 }
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test-only: a timer delivers an update during a long poll */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { BotApiEmulator, DEFAULT_TOKEN } from '../emulator/server';
@@ -19,32 +20,50 @@ beforeEach(() => {
 	credentials = defaultCredentials(emulator.baseUrl);
 });
 
-const text = (body: string) => ({ chat: { id: 1001, type: 'private' as const, first_name: 'Ada' }, message_id: 1, date: 1_790_000_000, text: body });
+const text = (body: string) => ({
+	chat: { id: 1001, type: 'private' as const, first_name: 'Ada' },
+	message_id: 1,
+	date: 1_790_000_000,
+	text: body,
+});
 
 describe('Bot → Get (getMe)', () => {
 	it("returns the bot's user", async () => {
 		const { items, error } = await runAction(credentials, { resource: 'bot', operation: 'get' });
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toMatchObject({ id: 7012345678, is_bot: true, username: 'compliance_test_bot' });
+		expect(items[0].json).toMatchObject({
+			id: 7012345678,
+			is_bot: true,
+			username: 'compliance_test_bot',
+		});
 		expect(emulator.callsOf('getMe')).toHaveLength(1);
 	});
 
 	it('tolerates a trailing slash on the server URL', async () => {
-		const { items } = await runAction({ ...credentials, serverUrl: `${emulator.baseUrl}/` }, { resource: 'bot', operation: 'get' });
+		const { items } = await runAction(
+			{ ...credentials, serverUrl: `${emulator.baseUrl}/` },
+			{ resource: 'bot', operation: 'get' },
+		);
 		expect(items[0].json.username).toBe('compliance_test_bot');
 	});
 
-	it('names the operation, the status and Telegram\'s description for a wrong token, without leaking it', async () => {
+	it("names the operation, the status and Telegram's description for a wrong token, without leaking it", async () => {
 		const wrong = '7012345678:AAHq3Zx9-WrongTokenSecretPart_9876543210';
-		const { error } = await runAction({ ...credentials, apiToken: wrong }, { resource: 'bot', operation: 'get' });
+		const { error } = await runAction(
+			{ ...credentials, apiToken: wrong },
+			{ resource: 'bot', operation: 'get' },
+		);
 		expect(error?.message).toBe('Get Bot failed (401): Unauthorized');
 		expect(error?.description).toMatch(/@BotFather/);
 		expect(tokenLeaks(error, wrong)).toEqual([]);
 	});
 
 	it('explains a malformed token (404)', async () => {
-		const { error } = await runAction({ ...credentials, apiToken: 'not-a-token' }, { resource: 'bot', operation: 'get' });
+		const { error } = await runAction(
+			{ ...credentials, apiToken: 'not-a-token' },
+			{ resource: 'bot', operation: 'get' },
+		);
 		expect(error?.message).toBe('Get Bot failed (404): Not Found');
 		expect(error?.description).toMatch(/malformed/);
 	});
@@ -54,24 +73,48 @@ describe('Update → Get Many (getUpdates)', () => {
 	it('returns one item per update in update_id order', async () => {
 		const a = emulator.pushUpdate({ message: text('first') } as never);
 		const b = emulator.pushUpdate({ message: text('second') } as never);
-		const { items } = await runAction(credentials, { resource: 'update', operation: 'getMany', limit: 100 });
+		const { items } = await runAction(credentials, {
+			resource: 'update',
+			operation: 'getMany',
+			limit: 100,
+		});
 		expect(items.map((item) => item.json.update_id)).toEqual([a.update_id, b.update_id]);
 		expect(emulator.callsOf('getUpdates')[0].params).toEqual({ limit: 100 });
 	});
 
 	it('returns zero items when nothing is pending', async () => {
-		const { items, error } = await runAction(credentials, { resource: 'update', operation: 'getMany', limit: 100 });
+		const { items, error } = await runAction(credentials, {
+			resource: 'update',
+			operation: 'getMany',
+			limit: 100,
+		});
 		expect(error).toBeUndefined();
 		expect(items).toEqual([]);
 	});
 
 	it('confirms with offset, forgets with a negative offset, honours limit', async () => {
-		const ids = [1, 2, 3, 4].map((n) => emulator.pushUpdate({ message: text(`m${n}`) } as never).update_id);
-		const first = await runAction(credentials, { resource: 'update', operation: 'getMany', limit: 2 });
+		const ids = [1, 2, 3, 4].map(
+			(n) => emulator.pushUpdate({ message: text(`m${n}`) } as never).update_id,
+		);
+		const first = await runAction(credentials, {
+			resource: 'update',
+			operation: 'getMany',
+			limit: 2,
+		});
 		expect(first.items.map((i) => i.json.update_id)).toEqual(ids.slice(0, 2));
-		const confirmed = await runAction(credentials, { resource: 'update', operation: 'getMany', limit: 100, offset: ids[1] + 1 });
+		const confirmed = await runAction(credentials, {
+			resource: 'update',
+			operation: 'getMany',
+			limit: 100,
+			offset: ids[1] + 1,
+		});
 		expect(confirmed.items.map((i) => i.json.update_id)).toEqual(ids.slice(2));
-		const last = await runAction(credentials, { resource: 'update', operation: 'getMany', limit: 100, offset: -1 });
+		const last = await runAction(credentials, {
+			resource: 'update',
+			operation: 'getMany',
+			limit: 100,
+			offset: -1,
+		});
 		expect(last.items.map((i) => i.json.update_id)).toEqual([ids[3]]);
 		expect(emulator.bot().updates.map((u) => u.update_id)).toEqual([ids[3]]);
 	});
@@ -85,13 +128,23 @@ describe('Update → Get Many (getUpdates)', () => {
 			options: { timeout: 5, allowedUpdates: ['message', 'callback_query'] },
 		});
 		expect(items).toHaveLength(1);
-		expect(emulator.callsOf('getUpdates')[0].params).toEqual({ limit: 10, timeout: 5, allowed_updates: ['message', 'callback_query'] });
+		expect(emulator.callsOf('getUpdates')[0].params).toEqual({
+			limit: 10,
+			timeout: 5,
+			allowed_updates: ['message', 'callback_query'],
+		});
 	});
 
 	it('explains the 409 while a webhook is active', async () => {
 		emulator.bot().webhook = { url: 'https://example.com/hook' };
-		const { error } = await runAction(credentials, { resource: 'update', operation: 'getMany', limit: 100 });
-		expect(error?.message).toMatch(/^Get Updates failed \(409\): Conflict: can't use getUpdates method while webhook is active/);
+		const { error } = await runAction(credentials, {
+			resource: 'update',
+			operation: 'getMany',
+			limit: 100,
+		});
+		expect(error?.message).toMatch(
+			/^Get Updates failed \(409\): Conflict: can't use getUpdates method while webhook is active/,
+		);
 		expect(error?.description).toMatch(/Webhook → Delete|Trigger/);
 	});
 });
@@ -107,8 +160,15 @@ describe('Message → Send Message', () => {
 
 	it('sends plain text with no parse mode forced and returns the Message', async () => {
 		const { items } = await runAction(credentials, send('-1001234567890'));
-		expect(emulator.callsOf('sendMessage')[0].params).toEqual({ chat_id: -1001234567890, text: 'Suspicious login from 203.0.113.7' });
-		expect(items[0].json).toMatchObject({ message_id: expect.any(Number), chat: { id: -1001234567890, title: 'Security Operations' }, text: 'Suspicious login from 203.0.113.7' });
+		expect(emulator.callsOf('sendMessage')[0].params).toEqual({
+			chat_id: -1001234567890,
+			text: 'Suspicious login from 203.0.113.7',
+		});
+		expect(items[0].json).toMatchObject({
+			message_id: expect.any(Number),
+			chat: { id: -1001234567890, title: 'Security Operations' },
+			text: 'Suspicious login from 203.0.113.7',
+		});
 	});
 
 	it('accepts @channelusername and maps every option', async () => {
@@ -144,22 +204,33 @@ describe('Message → Send Message', () => {
 				{ chat: '-4001', alert: 'cert expiring' },
 			],
 		);
-		expect(items.map((item) => item.json.text)).toEqual(['Alert: disk full', 'Alert: cert expiring']);
-		expect(emulator.callsOf('sendMessage').map((call) => call.params.chat_id)).toEqual([1001, -4001]);
+		expect(items.map((item) => item.json.text)).toEqual([
+			'Alert: disk full',
+			'Alert: cert expiring',
+		]);
+		expect(emulator.callsOf('sendMessage').map((call) => call.params.chat_id)).toEqual([
+			1001, -4001,
+		]);
 	});
 
-	it.each(['12ab', '@ab', '--5', 'https://t.me/x'])('n8n refuses the typed chat ID %j before the run starts', async (chatId) => {
-		const { error } = await runAction(credentials, send(chatId));
-		expect(error?.message).toMatch(/Enter a numeric chat ID or @channelusername/);
-		expect(emulator.calls).toHaveLength(0);
-	});
+	it.each(['12ab', '@ab', '--5', 'https://t.me/x'])(
+		'n8n refuses the typed chat ID %j before the run starts',
+		async (chatId) => {
+			const { error } = await runAction(credentials, send(chatId));
+			expect(error?.message).toMatch(/Enter a numeric chat ID or @channelusername/);
+			expect(emulator.calls).toHaveLength(0);
+		},
+	);
 
-	it.each(['12ab', '@ab', '', '--5', 'https://t.me/x'])('refuses chat ID %j from an expression before any request', async (chatId) => {
-		const { error } = await runAction(credentials, send('={{ $json.chat }}'), [{ chat: chatId }]);
-		expect(error?.message).toMatch(/^Send Message: ".*" is not a chat ID$/);
-		expect(error?.description).toMatch(/negative for groups/);
-		expect(emulator.calls).toHaveLength(0);
-	});
+	it.each(['12ab', '@ab', '', '--5', 'https://t.me/x'])(
+		'refuses chat ID %j from an expression before any request',
+		async (chatId) => {
+			const { error } = await runAction(credentials, send('={{ $json.chat }}'), [{ chat: chatId }]);
+			expect(error?.message).toMatch(/^Send Message: ".*" is not a chat ID$/);
+			expect(error?.description).toMatch(/negative for groups/);
+			expect(emulator.calls).toHaveLength(0);
+		},
+	);
 
 	it('refuses an empty text before any request', async () => {
 		const { error } = await runAction(credentials, send('1001', '  '));
@@ -177,30 +248,51 @@ describe('Message → Send Message', () => {
 	it("says the user must press Start on 403 can't initiate conversation", async () => {
 		emulator.addChat({ id: 2002, type: 'private', first_name: 'Grace' }, false);
 		const { error } = await runAction(credentials, send('2002'));
-		expect(error?.message).toBe("Send Message failed (403): Forbidden: bot can't initiate conversation with a user");
+		expect(error?.message).toBe(
+			"Send Message failed (403): Forbidden: bot can't initiate conversation with a user",
+		);
 		expect(error?.description).toMatch(/press Start/);
 	});
 
 	it('keeps one output item per input item under Continue On Fail', async () => {
-		const { items, error } = await runAction(credentials, send('={{ $json.chat }}', 'hello'), [{ chat: '1001' }, { chat: '-100555' }, { chat: 'bad id' }, { chat: '-4001' }], {
-			continueOnFail: true,
-		});
+		const { items, error } = await runAction(
+			credentials,
+			send('={{ $json.chat }}', 'hello'),
+			[{ chat: '1001' }, { chat: '-100555' }, { chat: 'bad id' }, { chat: '-4001' }],
+			{
+				continueOnFail: true,
+			},
+		);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(4);
-		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
-		expect(items[1].json).toMatchObject({ error: 'Send Message failed (400): Bad Request: chat not found', httpCode: 400 });
+		expect(items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
+		expect(items[1].json).toMatchObject({
+			error: 'Send Message failed (400): Bad Request: chat not found',
+			httpCode: 400,
+		});
 		expect(items[2].json.error).toMatch(/is not a chat ID/);
 		expect(items[3].json).toMatchObject({ chat: { id: -4001 } });
 	});
 });
 
 describe('Webhook → Create / Delete / Get', () => {
-	it('creates with every option and returns Telegram\'s description', async () => {
+	it("creates with every option and returns Telegram's description", async () => {
 		const { items } = await runAction(credentials, {
 			resource: 'webhook',
 			operation: 'create',
 			url: 'https://n8n.example.com/webhook/abc',
-			options: { secretToken: 's3cret_T0ken', allowedUpdates: ['message'], dropPendingUpdates: true, maxConnections: 10, ipAddress: '203.0.113.9' },
+			options: {
+				secretToken: 's3cret_T0ken',
+				allowedUpdates: ['message'],
+				dropPendingUpdates: true,
+				maxConnections: 10,
+				ipAddress: '203.0.113.9',
+			},
 		});
 		expect(items[0].json).toEqual({ ok: true, description: 'Webhook was set' });
 		expect(emulator.callsOf('setWebhook')[0].params).toEqual({
@@ -212,15 +304,26 @@ describe('Webhook → Create / Delete / Get', () => {
 			ip_address: '203.0.113.9',
 		});
 		const info = await runAction(credentials, { resource: 'webhook', operation: 'get' });
-		expect(info.items[0].json).toMatchObject({ url: 'https://n8n.example.com/webhook/abc', max_connections: 10, allowed_updates: ['message'] });
-		const removed = await runAction(credentials, { resource: 'webhook', operation: 'delete', options: { dropPendingUpdates: true } });
+		expect(info.items[0].json).toMatchObject({
+			url: 'https://n8n.example.com/webhook/abc',
+			max_connections: 10,
+			allowed_updates: ['message'],
+		});
+		const removed = await runAction(credentials, {
+			resource: 'webhook',
+			operation: 'delete',
+			options: { dropPendingUpdates: true },
+		});
 		expect(removed.items[0].json).toEqual({ ok: true, description: 'Webhook was deleted' });
 		expect(emulator.callsOf('deleteWebhook')[0].params).toEqual({ drop_pending_updates: true });
 		expect(emulator.bot().webhook.url).toBe('');
 	});
 
-	it('refuses an http URL on Telegram\'s cloud before any request', async () => {
-		const { error } = await runAction({ ...credentials, serverUrl: 'https://api.telegram.org' }, { resource: 'webhook', operation: 'create', url: 'http://localhost:5678/webhook/x' });
+	it("refuses an http URL on Telegram's cloud before any request", async () => {
+		const { error } = await runAction(
+			{ ...credentials, serverUrl: 'https://api.telegram.org' },
+			{ resource: 'webhook', operation: 'create', url: 'http://localhost:5678/webhook/x' },
+		);
 		expect(error?.message).toMatch(/^Create Webhook: Telegram only posts to HTTPS URLs/);
 		expect(emulator.calls).toHaveLength(0);
 	});
@@ -229,23 +332,41 @@ describe('Webhook → Create / Delete / Get', () => {
 		const selfHosted = new BotApiEmulator({ selfHosted: true });
 		await selfHosted.start();
 		try {
-			const { items } = await runAction(defaultCredentials(selfHosted.baseUrl), { resource: 'webhook', operation: 'create', url: 'http://10.0.0.7:5678/webhook/x' });
+			const { items } = await runAction(defaultCredentials(selfHosted.baseUrl), {
+				resource: 'webhook',
+				operation: 'create',
+				url: 'http://10.0.0.7:5678/webhook/x',
+			});
 			expect(items[0].json).toEqual({ ok: true, description: 'Webhook was set' });
 		} finally {
 			await selfHosted.stop();
 		}
 	});
 
-	it('refuses a secret token outside Telegram\'s alphabet', async () => {
-		const { error } = await runAction(credentials, { resource: 'webhook', operation: 'create', url: 'https://x.example/h', options: { secretToken: 'has space' } });
+	it("refuses a secret token outside Telegram's alphabet", async () => {
+		const { error } = await runAction(credentials, {
+			resource: 'webhook',
+			operation: 'create',
+			url: 'https://x.example/h',
+			options: { secretToken: 'has space' },
+		});
 		expect(error?.message).toMatch(/secret token may only hold/);
 		expect(emulator.calls).toHaveLength(0);
 	});
 
-	it('reports Telegram\'s bad-webhook answer with a hint', async () => {
-		emulator.failNext('setWebhook', { status: 400, description: 'Bad Request: bad webhook: IP address 127.0.0.1 is reserved' });
-		const { error } = await runAction(credentials, { resource: 'webhook', operation: 'create', url: 'https://127.0.0.1/h' });
-		expect(error?.message).toBe('Create Webhook failed (400): Bad Request: bad webhook: IP address 127.0.0.1 is reserved');
+	it("reports Telegram's bad-webhook answer with a hint", async () => {
+		emulator.failNext('setWebhook', {
+			status: 400,
+			description: 'Bad Request: bad webhook: IP address 127.0.0.1 is reserved',
+		});
+		const { error } = await runAction(credentials, {
+			resource: 'webhook',
+			operation: 'create',
+			url: 'https://127.0.0.1/h',
+		});
+		expect(error?.message).toBe(
+			'Create Webhook failed (400): Bad Request: bad webhook: IP address 127.0.0.1 is reserved',
+		);
 		expect(error?.description).toMatch(/HTTPS URLs on ports 443, 80, 88 or 8443/);
 	});
 });
@@ -254,31 +375,53 @@ describe('failures without an answer or with a broken one', () => {
 	it('a reset connection names the operation and says no response came', async () => {
 		emulator.failNext('getMe', { reset: true });
 		const { error } = await runAction(credentials, { resource: 'bot', operation: 'get' });
-		expect(error?.message).toMatch(/^Get Bot failed \(no response\): .*(ECONNRESET|socket hang up)/);
+		expect(error?.message).toMatch(
+			/^Get Bot failed \(no response\): .*(ECONNRESET|socket hang up)/,
+		);
 		expect(error?.description).toMatch(/Server URL/);
 	});
 
 	it('a 502 HTML page becomes one readable line', async () => {
-		emulator.failNext('getMe', { status: 502, rawBody: '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>nginx</body></html>' });
+		emulator.failNext('getMe', {
+			status: 502,
+			rawBody:
+				'<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>nginx</body></html>',
+		});
 		const { error } = await runAction(credentials, { resource: 'bot', operation: 'get' });
-		expect(error?.message).toBe('Get Bot failed (502): unexpected answer from the Bot API server: 502 Bad Gateway');
+		expect(error?.message).toBe(
+			'Get Bot failed (502): unexpected answer from the Bot API server: 502 Bad Gateway',
+		);
 	});
 
 	it('a refused connection is reported with the operation', async () => {
-		const { error } = await runAction({ ...credentials, serverUrl: 'http://127.0.0.1:9' }, { resource: 'bot', operation: 'get' });
+		const { error } = await runAction(
+			{ ...credentials, serverUrl: 'http://127.0.0.1:9' },
+			{ resource: 'bot', operation: 'get' },
+		);
 		expect(error?.message).toMatch(/^Get Bot failed \(no response\): connection refused/);
 	});
 
 	it('no failure path carries the token', async () => {
 		const cases: Array<() => void> = [
 			() => emulator.failNext('getMe', { reset: true }),
-			() => emulator.failNext('getMe', { status: 500, description: `Internal error for bot${DEFAULT_TOKEN}` }),
+			() =>
+				emulator.failNext('getMe', {
+					status: 500,
+					description: `Internal error for bot${DEFAULT_TOKEN}`,
+				}),
 			() => emulator.failNext('getMe', { status: 429, parameters: { retry_after: 3 } }),
-			() => emulator.failNext('getMe', { status: 200, rawBody: `{"ok":tru ${DEFAULT_TOKEN}`, rawContentType: 'application/json' }),
+			() =>
+				emulator.failNext('getMe', {
+					status: 200,
+					rawBody: `{"ok":tru ${DEFAULT_TOKEN}`,
+					rawContentType: 'application/json',
+				}),
 		];
 		for (const arm of cases) {
 			arm();
-			const result = await runAction(credentials, { resource: 'bot', operation: 'get' }, [{}], { continueOnFail: true });
+			const result = await runAction(credentials, { resource: 'bot', operation: 'get' }, [{}], {
+				continueOnFail: true,
+			});
 			expect(result.items[0].json.error).toMatch(/^Get Bot failed/);
 			expect(tokenLeaks(result.run)).toEqual([]);
 			const failing = await runAction(credentials, { resource: 'bot', operation: 'get' }, [{}]);

@@ -14,7 +14,9 @@ export async function testTelegramCredential(
 	this: ICredentialTestFunctions,
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
-	const serverUrl = String(credential.data?.serverUrl || 'https://api.telegram.org').trim().replace(/\/+$/, '');
+	const serverUrl = String(credential.data?.serverUrl || 'https://api.telegram.org')
+		.trim()
+		.replace(/\/+$/, '');
 	const token = String(credential.data?.apiToken ?? '').trim();
 	if (!/^https?:\/\/[^/\s]+/i.test(serverUrl)) {
 		return {
@@ -30,6 +32,7 @@ export async function testTelegramCredential(
 		};
 	}
 	try {
+		// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions -- ICredentialTestFunctions offers only request()
 		const response = (await this.helpers.request({
 			method: 'GET',
 			uri: `${serverUrl}/bot${token}/getMe`,
@@ -38,10 +41,19 @@ export async function testTelegramCredential(
 			resolveWithFullResponse: true,
 			timeout: 15_000,
 		})) as { statusCode: number; body: unknown };
-		const { result } = unwrapEnvelope<{ username?: string }>('Get Bot', 'getMe', response.statusCode, response.body, [token]);
+		const { result } = unwrapEnvelope<{ username?: string }>(
+			'Get Bot',
+			'getMe',
+			response.statusCode,
+			response.body,
+			[token],
+		);
 		return { status: 'OK', message: `Connected as @${result.username ?? 'bot'}` };
 	} catch (error) {
-		const failure = error instanceof BotApiFailure ? error : failureFromNetwork('Get Bot', 'getMe', error, [token]);
+		const failure =
+			error instanceof BotApiFailure
+				? error
+				: failureFromNetwork('Get Bot', 'getMe', error, [token]);
 		return { status: 'Error', message: [failure.message, failure.hint].filter(Boolean).join('. ') };
 	}
 }
