@@ -1,0 +1,195 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test-only: drives a real n8n process */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { BotApiEmulator, DEFAULT_TOKEN } from '../emulator/server';
+import { lastExecution, N8nInstance, ROOT } from './n8nProcess';
+
+const emulator = new BotApiEmulator({ selfHosted: true });
+const n8n = new N8nInstance();
+
+async function until<T>(
+	what: string,
+	probe: () => T | undefined | Promise<T | undefined>,
+	timeoutMs = 60_000,
+): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const value = await probe();
+		if (value !== undefined && value !== false) return value;
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error(`timed out waiting for ${what}\n${n8n.log().slice(-3000)}`);
+}
+
+async function execute(workflowId: string) {
+	const before = n8n.fileLog().length;
+	const result = await n8n.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+	const fileLog = n8n.fileLog().slice(before);
+	return { ...result, fileLog, execution: lastExecution(fileLog) };
+}
+
+beforeAll(async () => {
+	await emulator.start();
+	await n8n.init();
+	const credentials = join(n8n.folder, 'credentials.json');
+	writeFileSync(
+		credentials,
+		JSON.stringify([
+			{
+				id: 'tgEmulatorCred01',
+				name: 'Telegram Emulator',
+				type: 'telegramBotApi',
+				data: { serverUrl: emulator.baseUrl, apiToken: DEFAULT_TOKEN },
+			},
+		]),
+	);
+	const imported = await n8n.cli(['import:credentials', `--input=${credentials}`]);
+	expect(imported.code, imported.stderr).toBe(0);
+	const workflows = await n8n.cli([
+		'import:workflow',
+		'--separate',
+		`--input=${join(ROOT, 'test/e2e/workflows')}`,
+	]);
+	expect(workflows.code, workflows.stderr).toBe(0);
+});
+
+afterAll(async () => {
+	await n8n.stop();
+	await emulator.stop();
+	// KEEP_N8N_E2E=1 keeps the folder (database, logs) for a look after a failure.
+	if (!process.env.KEEP_N8N_E2E) n8n.remove();
+});
+
+describe('the packed package inside n8n', () => {
+	it('runs every action operation of the contract', async () => {
+		const { code, execution, stderr } = await execute('wfTgActions00001');
+		expect(code, stderr).toBe(0);
+		const runData = execution!.data.resultData.runData;
+		const out = (node: string) => runData[node][0].data!.main[0].map((item) => item.json);
+		expect(out('Get Bot')).toEqual([
+			expect.objectContaining({ id: 7012345678, username: 'compliance_test_bot' }),
+		]);
+		expect(out('Send Message')).toEqual([
+			expect.objectContaining({
+				text: 'Hello from @compliance_test_bot',
+				chat: expect.objectContaining({ id: -1001234567890 }),
+			}),
+		]);
+		expect(out('Create Webhook')).toEqual([{ ok: true, description: 'Webhook was set' }]);
+		expect(out('Get Webhook Info')).toEqual([
+			expect.objectContaining({ url: 'https://n8n.example.com/webhook/e2e' }),
+		]);
+		expect(out('Remove Webhook')).toEqual([{ ok: true, description: 'Webhook was deleted' }]);
+		expect(emulator.callsOf('setWebhook')[0].params).toMatchObject({
+			url: 'https://n8n.example.com/webhook/e2e',
+			secret_token: 'e2e_secret-123',
+		});
+		expect(emulator.callsOf('getUpdates')).toHaveLength(1);
+	});
+
+	it('continues on fail with one item per input item', async () => {
+		emulator.addChat({ id: -100555, type: 'supergroup', title: 'Gone' });
+		emulator.chats.delete('-100555');
+		for (const id of [1001, -100555, -4001]) {
+			emulator.pushUpdate({
+				message: {
+					message_id: 1,
+					date: 1_795_253_400,
+					chat: { id, type: id > 0 ? 'private' : 'group', title: 'x', first_name: 'x' },
+					text: 'hi',
+				},
+			} as never);
+		}
+		const { code, execution, stderr } = await execute('wfTgContinue0001');
+		expect(code, stderr).toBe(0);
+		const items = execution!.data.resultData.runData['Send Message'][0].data!.main[0].map(
+			(item) => item.json,
+		);
+		expect(items).toHaveLength(3);
+		expect(items[0]).toMatchObject({ chat: { id: 1001 } });
+		expect(items[1]).toMatchObject({
+			error: 'Send Message failed (400): Bad Request: chat not found',
+			httpCode: 400,
+		});
+		expect(items[2]).toMatchObject({ chat: { id: -4001 } });
+	});
+
+	it('fails the run with the operation, status and description', async () => {
+		const { code, stdout, stderr, fileLog } = await execute('wfTgFailure00001');
+		expect(code).not.toBe(0);
+		expect(`${stdout}\n${stderr}\n${fileLog}`).toContain(
+			'Send Message failed (400): Bad Request: chat not found',
+		);
+	});
+
+	it('activates the trigger, answers deliveries, and deactivates', async () => {
+		const published = await n8n.cli(['publish:workflow', '--id=wfTgTrigger00001']);
+		expect(published.code, published.stderr).toBe(0);
+		const before = emulator.callsOf('setWebhook').length;
+		await n8n.start();
+		const registration = await until(
+			'setWebhook from n8n',
+			() => emulator.callsOf('setWebhook')[before],
+		);
+		const hookUrl = `${n8n.baseUrl}/webhook/e2e-trigger-hook/webhook`;
+		expect(registration.params).toMatchObject({ url: hookUrl, allowed_updates: ['message'] });
+		expect(String(registration.params.secret_token)).toMatch(/^[A-Za-z0-9_-]{32,}$/);
+
+		const update = {
+			update_id: 900001,
+			message: {
+				message_id: 77,
+				date: 1_795_253_400,
+				chat: { id: 1001, type: 'private', first_name: 'Ada' },
+				from: { id: 1001, is_bot: false, first_name: 'Ada' },
+				text: 'ping from e2e',
+			},
+		};
+		// The webhook registers a moment after the server answers: retry until it is there.
+		await until('the webhook to accept deliveries', async () =>
+			(await emulator.deliver(update)).status === 200 ? true : undefined,
+		);
+		const echo = await until('the echo', () =>
+			emulator.callsOf('sendMessage').find((call) => call.params.text === 'Echo: ping from e2e'),
+		);
+		expect(echo.params.chat_id).toBe(1001);
+
+		const sentBefore = emulator.callsOf('sendMessage').length;
+		const forged = await emulator.deliver(
+			{ ...update, update_id: 900002, message: { ...update.message, text: 'forged' } },
+			{ secret: null },
+		);
+		expect(forged.status).toBe(403);
+		const wrong = await emulator.deliver(
+			{ ...update, update_id: 900003 },
+			{ secret: 'not-the-secret' },
+		);
+		expect(wrong.status).toBe(403);
+		await new Promise((r) => setTimeout(r, 1500));
+		expect(emulator.callsOf('sendMessage').length).toBe(sentBefore);
+
+		const deactivated = await n8n.rest('POST', '/workflows/wfTgTrigger00001/deactivate', {});
+		expect(deactivated.status, JSON.stringify(deactivated.json)).toBe(200);
+		await until(
+			'deleteWebhook from n8n',
+			() => emulator.callsOf('deleteWebhook').length > 1 || undefined,
+		);
+		expect(emulator.bot().webhook.url).toBe('');
+	});
+
+	it('leaves the token nowhere in n8n: database, -wal, config, logs at debug level', async () => {
+		await n8n.stop();
+		const secretHalf = DEFAULT_TOKEN.split(':')[1];
+		const files = n8n.everyFile();
+		expect(files.some((file) => file.path.endsWith('database.sqlite'))).toBe(true);
+		const leaks = files
+			.filter((file) => file.content.includes(DEFAULT_TOKEN) || file.content.includes(secretHalf))
+			.map((file) => file.path);
+		// The credentials file we imported from holds the token in plain text by design; nothing else may.
+		expect(leaks.filter((path) => !path.endsWith('credentials.json'))).toEqual([]);
+		expect(n8n.log()).toContain('Send Message failed (400)');
+	});
+});

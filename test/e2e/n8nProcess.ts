@@ -1,0 +1,287 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets -- test-only: starts and drives a real n8n process with a throwaway key */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import {
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+import { request } from 'undici';
+
+const run = promisify(execFile);
+export const ROOT = resolve(__dirname, '../..');
+
+export async function freePort(): Promise<number> {
+	return await new Promise((done, fail) => {
+		const server = createServer();
+		server.once('error', fail);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => done(port));
+		});
+	});
+}
+
+/**
+ * A throwaway n8n: its own user folder (SQLite, config, logs), its own ports, and this package
+ * installed from `npm pack` with production dependencies only, as Settings → Community Nodes would.
+ */
+export class N8nInstance {
+	readonly folder = mkdtempSync(join(tmpdir(), 'n8n-e2e-'));
+	readonly logFile = join(this.folder, 'n8n.log');
+	port = 0;
+	private brokerPort = 0;
+	private server?: ChildProcess;
+
+	async init(): Promise<void> {
+		this.port = await freePort();
+		this.brokerPort = await freePort();
+		await this.installPackedPackage();
+	}
+
+	get baseUrl(): string {
+		return `http://127.0.0.1:${this.port}`;
+	}
+
+	private env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+		// vitest's own variables (NODE_ENV=test, VITEST_*) would put n8n into its test mode.
+		const inherited = Object.fromEntries(
+			Object.entries(process.env).filter(
+				([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'NODE_OPTIONS',
+			),
+		);
+		return {
+			...inherited,
+			NODE_ENV: 'production',
+			N8N_USER_FOLDER: this.folder,
+			N8N_PORT: String(this.port),
+			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
+			WEBHOOK_URL: `${this.baseUrl}/`,
+			N8N_LOG_LEVEL: 'debug',
+			N8N_LOG_OUTPUT: 'console,file',
+			N8N_LOG_FILE_LOCATION: join(this.folder, 'n8n-file.log'),
+			N8N_ENCRYPTION_KEY: 'e2e-encryption-key',
+			...extra,
+		};
+	}
+
+	private async installPackedPackage(): Promise<void> {
+		const packDir = join(this.folder, 'pack');
+		mkdirSync(packDir, { recursive: true });
+		const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', packDir], {
+			cwd: ROOT,
+		});
+		const tarball = join(packDir, (JSON.parse(stdout) as Array<{ filename: string }>)[0].filename);
+		const nodesDir = join(this.folder, '.n8n', 'nodes');
+		mkdirSync(nodesDir, { recursive: true });
+		writeFileSync(
+			join(nodesDir, 'package.json'),
+			JSON.stringify({ name: 'installed-nodes', private: true }),
+		);
+		// As n8n installs community packages: production dependencies only, peers come from n8n.
+		await run(
+			'npm',
+			[
+				'install',
+				tarball,
+				'--omit=dev',
+				'--legacy-peer-deps',
+				'--ignore-scripts',
+				'--no-audit',
+				'--no-fund',
+			],
+			{ cwd: nodesDir },
+		);
+	}
+
+	/** One n8n CLI command (import, publish, execute), bounded in time. */
+	async cli(
+		args: string[],
+		timeoutMs = 120_000,
+	): Promise<{ code: number; stdout: string; stderr: string }> {
+		return await new Promise((done) => {
+			const child = execFile(
+				'bash',
+				[join(ROOT, 'scripts/n8n.sh'), ...args],
+				{
+					env: this.env({
+						N8N_RUNNERS_BROKER_PORT: String(this.brokerPort + 1),
+						N8N_LOG_OUTPUT: 'file',
+					}),
+					timeout: timeoutMs,
+					maxBuffer: 64 * 1024 * 1024,
+				},
+				(error, stdout, stderr) => {
+					this.appendLog(`$ n8n ${args.join(' ')}\n${stdout}\n${stderr}\n`);
+					done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+				},
+			);
+			child.stdin?.end();
+		});
+	}
+
+	private appendLog(text: string): void {
+		writeFileSync(this.logFile, text, { flag: 'a' });
+	}
+
+	/** Starts `n8n start` and waits until its health check answers. */
+	async start(timeoutMs = 120_000): Promise<void> {
+		this.server = spawn('bash', [join(ROOT, 'scripts/n8n.sh'), 'start'], {
+			env: this.env(),
+			detached: true,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		this.server.stdout?.on('data', (chunk: Buffer) => this.appendLog(chunk.toString()));
+		this.server.stderr?.on('data', (chunk: Buffer) => this.appendLog(chunk.toString()));
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			if (this.server.exitCode !== null)
+				throw new Error(`n8n exited early:\n${this.log().slice(-3000)}`);
+			try {
+				const response = await request(`${this.baseUrl}/healthz/readiness`);
+				await response.body.dump();
+				if (response.statusCode === 200) return;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((r) => setTimeout(r, 250));
+		}
+		throw new Error(`n8n did not become ready within ${timeoutMs} ms:\n${this.log().slice(-3000)}`);
+	}
+
+	async stop(timeoutMs = 30_000): Promise<void> {
+		const server = this.server;
+		if (!server || server.exitCode !== null || server.pid === undefined) return;
+		const exited = new Promise<void>((r) => server.once('exit', () => r()));
+		process.kill(-server.pid, 'SIGTERM');
+		const timer = setTimeout(() => server.pid && process.kill(-server.pid, 'SIGKILL'), timeoutMs);
+		await exited;
+		clearTimeout(timer);
+		this.server = undefined;
+	}
+
+	fileLog(): string {
+		const file = join(this.folder, 'n8n-file.log');
+		return statSafe(file) ? readFileSync(file, 'utf8') : '';
+	}
+
+	log(): string {
+		const files = [this.logFile, join(this.folder, 'n8n-file.log')];
+		return files.map((file) => (statSafe(file) ? readFileSync(file, 'utf8') : '')).join('\n');
+	}
+
+	/** Every byte n8n wrote: database, its -wal, config, logs. */
+	everyFile(): Array<{ path: string; content: Buffer }> {
+		const out: Array<{ path: string; content: Buffer }> = [];
+		const walk = (dir: string) => {
+			for (const name of readdirSync(dir)) {
+				const path = join(dir, name);
+				if (name === 'node_modules' || name === 'pack') continue;
+				const stat = statSafe(path);
+				if (stat?.isDirectory()) walk(path);
+				else if (stat?.isFile()) out.push({ path, content: readFileSync(path) });
+			}
+		};
+		walk(this.folder);
+		return out;
+	}
+
+	/** Owner account and session, for the REST calls a user makes in the editor (deactivate). */
+	async rest(
+		method: string,
+		path: string,
+		body?: unknown,
+	): Promise<{ status: number; json: unknown }> {
+		if (!this.cookie) {
+			const setup = await request(`${this.baseUrl}/rest/owner/setup`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'browser-id': 'e2e-browser' },
+				body: JSON.stringify({
+					email: 'owner@example.com',
+					firstName: 'E2E',
+					lastName: 'Owner',
+					password: 'E2e-password-1',
+				}),
+			});
+			const setCookie = setup.headers['set-cookie'];
+			this.cookie = (Array.isArray(setCookie) ? setCookie : [setCookie ?? ''])
+				.map((c) => c.split(';')[0])
+				.join('; ');
+			await setup.body.dump();
+		}
+		const response = await request(`${this.baseUrl}/rest${path}`, {
+			method: method as 'POST',
+			headers: {
+				'content-type': 'application/json',
+				cookie: this.cookie,
+				'browser-id': 'e2e-browser',
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.body.text();
+		let json: unknown = text;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			// keep the text
+		}
+		return { status: response.statusCode, json };
+	}
+
+	private cookie = '';
+
+	remove(): void {
+		rmSync(this.folder, { recursive: true, force: true });
+	}
+}
+
+function statSafe(path: string) {
+	try {
+		return statSync(path);
+	} catch {
+		return undefined;
+	}
+}
+
+export interface Execution {
+	status?: string;
+	data: {
+		resultData: {
+			error?: { message: string; description?: string };
+			runData: Record<
+				string,
+				Array<{
+					data?: { main: Array<Array<{ json: Record<string, unknown> }>> };
+					error?: { message: string };
+				}>
+			>;
+		};
+	};
+}
+
+/**
+ * `n8n execute --rawOutput` hands its result to the logger; with the log going to a JSON-lines
+ * file (debug level, for the token search), the newest record holding an execution is the result.
+ */
+export function lastExecution(fileLog: string): Execution | undefined {
+	const records = fileLog
+		.split('\n')
+		.filter((line) => line.startsWith('{"level":"info","message":"{'));
+	for (const line of records.reverse()) {
+		try {
+			const parsed = JSON.parse((JSON.parse(line) as { message: string }).message) as Execution;
+			if (parsed.data?.resultData) return parsed;
+		} catch {
+			// not an execution record
+		}
+	}
+	return undefined;
+}
