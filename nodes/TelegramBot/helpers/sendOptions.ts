@@ -1,5 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { optionsWithRetry } from './retryOption';
+
 export interface SendOptions {
 	parseMode?: string;
 	disableNotification?: boolean;
@@ -10,64 +12,56 @@ export interface SendOptions {
 }
 
 /** Options every send shares. No parse mode unless asked: a forced Markdown mangles plain text. */
-export const sendOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add option',
-	default: {},
-	options: [
-		{
-			displayName: 'Disable Link Preview',
-			name: 'disableLinkPreview',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to send links without a preview card',
-		},
-		{
-			displayName: 'Message Thread ID',
-			name: 'messageThreadId',
-			type: 'number',
-			default: 0,
-			description: 'Topic of a forum supergroup to post in',
-		},
-		{
-			displayName: 'Parse Mode',
-			name: 'parseMode',
-			type: 'options',
-			options: [
-				{ name: 'None (Plain Text)', value: 'none' },
-				{ name: 'HTML', value: 'HTML' },
-				{ name: 'MarkdownV2', value: 'MarkdownV2' },
-				{ name: 'Markdown (Legacy)', value: 'Markdown' },
-			],
-			default: 'none',
-			description: 'How Telegram reads markup in the text',
-		},
-		{
-			displayName: 'Protect Content',
-			name: 'protectContent',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to stop the message from being forwarded or saved',
-		},
-		{
-			displayName: 'Reply To Message ID',
-			name: 'replyToMessageId',
-			type: 'number',
-			default: 0,
-			description:
-				'ID of a message in the same chat to answer; sent anyway if that message is gone',
-		},
-		{
-			displayName: 'Send Silently',
-			name: 'disableNotification',
-			type: 'boolean',
-			default: false,
-			description: 'Whether recipients get the message without a sound',
-		},
-	],
-};
+export const sendOptions: INodeProperties = optionsWithRetry([
+	{
+		displayName: 'Disable Link Preview',
+		name: 'disableLinkPreview',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to send links without a preview card',
+	},
+	{
+		displayName: 'Message Thread ID',
+		name: 'messageThreadId',
+		type: 'number',
+		default: 0,
+		description: 'Topic of a forum supergroup to post in',
+	},
+	{
+		displayName: 'Parse Mode',
+		name: 'parseMode',
+		type: 'options',
+		options: [
+			{ name: 'None (Plain Text)', value: 'none' },
+			{ name: 'HTML', value: 'HTML' },
+			{ name: 'MarkdownV2', value: 'MarkdownV2' },
+			{ name: 'Markdown (Legacy)', value: 'Markdown' },
+		],
+		default: 'none',
+		description: 'How Telegram reads markup in the text',
+	},
+	{
+		displayName: 'Protect Content',
+		name: 'protectContent',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to stop the message from being forwarded or saved',
+	},
+	{
+		displayName: 'Reply To Message ID',
+		name: 'replyToMessageId',
+		type: 'number',
+		default: 0,
+		description: 'ID of a message in the same chat to answer; sent anyway if that message is gone',
+	},
+	{
+		displayName: 'Send Silently',
+		name: 'disableNotification',
+		type: 'boolean',
+		default: false,
+		description: 'Whether recipients get the message without a sound',
+	},
+]);
 
 export function sendOptionsBody(options: SendOptions): IDataObject {
 	const body: IDataObject = {};

@@ -1,9 +1,16 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { BotApiFailure, toNodeApiError } from './errors';
 import type { BotApiAnswer } from './envelope';
 import { botApiRequest, type BotApiContext, type RequestOptions } from './request';
+import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry';
+
+export interface CallOptions extends RequestOptions {
+	itemIndex?: number;
+	/** How 429s, 5xx and lost connections are retried; DEFAULT_RETRY when absent. */
+	retry?: RetryPolicy;
+}
 
 /**
  * The call every operation makes: Telegram's `result`, or an NodeApiError that names the
@@ -14,7 +21,7 @@ export async function callBotApi<T = unknown>(
 	operation: string,
 	method: string,
 	body: IDataObject = {},
-	options: RequestOptions & { itemIndex?: number } = {},
+	options: CallOptions = {},
 ): Promise<T> {
 	return (await answerOf<T>(ctx, operation, method, body, options)).result;
 }
@@ -25,7 +32,7 @@ export async function acknowledgeBotApi(
 	operation: string,
 	method: string,
 	body: IDataObject = {},
-	options: RequestOptions & { itemIndex?: number } = {},
+	options: CallOptions = {},
 ): Promise<{ ok: true; description: string }> {
 	const answer = await answerOf(ctx, operation, method, body, options);
 	return { ok: true, description: answer.description ?? `${operation} done` };
@@ -36,10 +43,14 @@ async function answerOf<T>(
 	operation: string,
 	method: string,
 	body: IDataObject,
-	options: RequestOptions & { itemIndex?: number },
+	options: CallOptions,
 ): Promise<BotApiAnswer<T>> {
 	try {
-		return await botApiRequest<T>(ctx, operation, method, body, options);
+		const retry = options.retry ?? retryPolicyFor(ctx, options.itemIndex);
+		return await withRetry(
+			async () => await botApiRequest<T>(ctx, operation, method, body, options),
+			retry,
+		);
 	} catch (error) {
 		if (error instanceof BotApiFailure)
 			throw toNodeApiError(ctx.getNode(), error, options.itemIndex);
@@ -47,4 +58,15 @@ async function answerOf<T>(
 			itemIndex: options.itemIndex,
 		});
 	}
+}
+
+/** The item's "Retry Wait Limit" option when an action runs; the default elsewhere (trigger, lists). */
+function retryPolicyFor(ctx: BotApiContext, itemIndex: number | undefined): RetryPolicy {
+	if (itemIndex === undefined || !('getInputData' in ctx)) return DEFAULT_RETRY;
+	const seconds = (ctx as IExecuteFunctions).getNodeParameter(
+		'options.retryWaitLimit',
+		itemIndex,
+		120,
+	) as number;
+	return { ...DEFAULT_RETRY, maxWaitMs: Math.max(0, seconds) * 1000 };
 }

@@ -39,10 +39,26 @@ export class BotApiFailure extends Error {
 		return migrated === undefined ? base : `${base} New chat ID: ${migrated}.`;
 	}
 
-	/** Worth sending again unchanged: flood control, server trouble, or a connection lost before an answer. */
+	/**
+	 * Worth sending again unchanged: flood control, server trouble, or a connection refused or reset
+	 * before an answer. Not a timeout: Telegram may have sent the message and only the answer was lost.
+	 */
 	get transient(): boolean {
-		return (
-			this.status === 429 || (this.status !== null && this.status >= 500) || this.status === null
+		if (this.status === null) return this.code !== 'ETIMEDOUT' && this.code !== 'ECONNABORTED';
+		return this.status === 429 || this.status >= 500;
+	}
+
+	/** The same failure, saying how long the retries waited before giving up. */
+	afterWaiting(waitedMs: number, attempts: number, nextDelayMs: number): BotApiFailure {
+		const seconds = (ms: number) => Math.round(ms / 1000);
+		const note = `gave up after ${attempts} attempt${attempts === 1 ? '' : 's'} and ${seconds(waitedMs)} s of waiting; the next wait of ${seconds(nextDelayMs)} s would pass the limit`;
+		return new BotApiFailure(
+			this.operation,
+			this.method,
+			this.status,
+			`${this.description} (${note})`,
+			this.parameters,
+			this.code,
 		);
 	}
 }

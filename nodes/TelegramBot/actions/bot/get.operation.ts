@@ -1,4 +1,7 @@
-import type { IExecuteFunctions, IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { optionsWithRetry } from '../../helpers/retryOption';
 
 import { callBotApi } from '../../transport';
 import type { OperationModule } from '../types';
@@ -10,4 +13,10 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 	return [{ json: bot, pairedItem: { item: itemIndex } }];
 }
 
-export const getBot: OperationModule = { label, description: [], execute };
+export const getBot: OperationModule = {
+	label,
+	description: updateDisplayOptions({ show: { resource: ['bot'], operation: ['get'] } }, [
+		optionsWithRetry(),
+	]),
+	execute,
+};

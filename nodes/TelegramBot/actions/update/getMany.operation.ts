@@ -8,6 +8,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { allowedUpdates, UPDATE_TYPES } from '../../helpers/updateTypes';
 import { callBotApi } from '../../transport';
+import { optionsWithRetry } from '../../helpers/retryOption';
 import type { OperationModule } from '../types';
 
 export const label = 'Get Updates';
@@ -30,33 +31,26 @@ const properties: INodeProperties[] = [
 		description:
 			'ID of the first update to return; 0 returns all unconfirmed updates. Set it to the last update_id + 1 to confirm (forget) everything before it. A negative value -N returns only the last N updates and forgets all older ones for good.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Allowed Updates',
-				name: 'allowedUpdates',
-				type: 'multiOptions',
-				options: [{ name: 'All (Telegram Default)', value: '*' }, ...UPDATE_TYPES],
-				default: [],
-				description:
-					'Update types to receive from now on. Telegram remembers the choice for later calls; empty keeps the previous choice.',
-			},
-			{
-				displayName: 'Long Polling Timeout (Seconds)',
-				name: 'timeout',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 50 },
-				default: 0,
-				description:
-					'How long Telegram may hold the request open waiting for a first update; 0 answers at once',
-			},
-		],
-	},
+	optionsWithRetry([
+		{
+			displayName: 'Allowed Updates',
+			name: 'allowedUpdates',
+			type: 'multiOptions',
+			options: [{ name: 'All (Telegram Default)', value: '*' }, ...UPDATE_TYPES],
+			default: [],
+			description:
+				'Update types to receive from now on. Telegram remembers the choice for later calls; empty keeps the previous choice.',
+		},
+		{
+			displayName: 'Long Polling Timeout (Seconds)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 50 },
+			default: 0,
+			description:
+				'How long Telegram may hold the request open waiting for a first update; 0 answers at once',
+		},
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {

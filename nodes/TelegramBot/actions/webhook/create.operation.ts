@@ -9,6 +9,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { allowedUpdates, UPDATE_TYPES } from '../../helpers/updateTypes';
 import { SECRET_TOKEN_PATTERN, webhookUrlProblem } from '../../helpers/webhookUrl';
 import { acknowledgeBotApi, botCredentials } from '../../transport';
+import { optionsWithRetry } from '../../helpers/retryOption';
 import type { OperationModule } from '../types';
 
 export const label = 'Create Webhook';
@@ -24,54 +25,47 @@ const properties: INodeProperties[] = [
 		description:
 			'HTTPS URL Telegram will POST every update to (ports 443, 80, 88 or 8443). A bot has one webhook: this replaces any other.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Allowed Updates',
-				name: 'allowedUpdates',
-				type: 'multiOptions',
-				options: [{ name: 'All (Telegram Default)', value: '*' }, ...UPDATE_TYPES],
-				default: [],
-				description: 'Update types to deliver; empty keeps the previous setting',
-			},
-			{
-				displayName: 'Drop Pending Updates',
-				name: 'dropPendingUpdates',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to discard the updates waiting in the queue',
-			},
-			{
-				displayName: 'IP Address',
-				name: 'ipAddress',
-				type: 'string',
-				default: '',
-				description: 'Fixed IP address to post to instead of resolving the host name',
-			},
-			{
-				displayName: 'Max Connections',
-				name: 'maxConnections',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 100 },
-				default: 40,
-				description: 'Simultaneous HTTPS connections Telegram may open to the URL',
-			},
-			{
-				displayName: 'Secret Token',
-				name: 'secretToken',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description:
-					'Sent in the X-Telegram-Bot-Api-Secret-Token header of every delivery so the receiver can check it; 1–256 of A-Z a-z 0-9 _ -',
-			},
-		],
-	},
+	optionsWithRetry([
+		{
+			displayName: 'Allowed Updates',
+			name: 'allowedUpdates',
+			type: 'multiOptions',
+			options: [{ name: 'All (Telegram Default)', value: '*' }, ...UPDATE_TYPES],
+			default: [],
+			description: 'Update types to deliver; empty keeps the previous setting',
+		},
+		{
+			displayName: 'Drop Pending Updates',
+			name: 'dropPendingUpdates',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to discard the updates waiting in the queue',
+		},
+		{
+			displayName: 'IP Address',
+			name: 'ipAddress',
+			type: 'string',
+			default: '',
+			description: 'Fixed IP address to post to instead of resolving the host name',
+		},
+		{
+			displayName: 'Max Connections',
+			name: 'maxConnections',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100 },
+			default: 40,
+			description: 'Simultaneous HTTPS connections Telegram may open to the URL',
+		},
+		{
+			displayName: 'Secret Token',
+			name: 'secretToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Sent in the X-Telegram-Bot-Api-Secret-Token header of every delivery so the receiver can check it; 1–256 of A-Z a-z 0-9 _ -',
+		},
+	]),
 ];
 
 interface CreateOptions {

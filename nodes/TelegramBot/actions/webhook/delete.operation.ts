@@ -2,27 +2,21 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { acknowledgeBotApi } from '../../transport';
+import { optionsWithRetry } from '../../helpers/retryOption';
 import type { OperationModule } from '../types';
 
 export const label = 'Remove Webhook';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Drop Pending Updates',
-				name: 'dropPendingUpdates',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to discard the updates waiting in the queue',
-			},
-		],
-	},
+	optionsWithRetry([
+		{
+			displayName: 'Drop Pending Updates',
+			name: 'dropPendingUpdates',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to discard the updates waiting in the queue',
+		},
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {

@@ -42,4 +42,5 @@ export const description: INodeProperties[] = [
 	},
 	...createWebhook.description,
 	...deleteWebhook.description,
+	...getWebhook.description,
 ];

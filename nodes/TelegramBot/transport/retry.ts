@@ -1,0 +1,44 @@
+import { sleep } from 'n8n-workflow';
+
+import { BotApiFailure } from './errors';
+
+export interface RetryPolicy {
+	/** Total time one call may spend waiting before it fails with a sentence saying so. */
+	maxWaitMs: number;
+	/** First back-off after a 5xx or a lost connection; doubles each time up to maxBackoffMs. */
+	baseBackoffMs: number;
+	maxBackoffMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+	maxWaitMs: 120_000,
+	baseBackoffMs: 500,
+	maxBackoffMs: 15_000,
+};
+
+/**
+ * Sends again what Telegram asked to send again: a 429 after exactly `retry_after` seconds, a 5xx
+ * or a connection lost before any answer after a doubling back-off. A workflow never hangs
+ * silently: past the wait cap the call fails and says how long it waited.
+ */
+export async function withRetry<T>(
+	attempt: () => Promise<T>,
+	policy: RetryPolicy = DEFAULT_RETRY,
+): Promise<T> {
+	let waitedMs = 0;
+	let backoffMs = policy.baseBackoffMs;
+	for (let attempts = 1; ; attempts++) {
+		try {
+			return await attempt();
+		} catch (error) {
+			if (!(error instanceof BotApiFailure) || !error.transient) throw error;
+			const flood = error.status === 429;
+			const delayMs = flood ? Math.max(1, error.parameters.retry_after ?? 1) * 1000 : backoffMs;
+			if (waitedMs + delayMs > policy.maxWaitMs)
+				throw error.afterWaiting(waitedMs, attempts, delayMs);
+			await sleep(delayMs);
+			waitedMs += delayMs;
+			if (!flood) backoffMs = Math.min(backoffMs * 2, policy.maxBackoffMs);
+		}
+	}
+}
