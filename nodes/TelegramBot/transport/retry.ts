@@ -31,6 +31,8 @@ export async function withRetry<T>(
 		try {
 			return await attempt();
 		} catch (error) {
+			// callBotApi turns what comes out of here into a NodeApiError; this only decides whether to resend.
+			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 			if (!(error instanceof BotApiFailure) || !error.transient) throw error;
 			const flood = error.status === 429;
 			const delayMs = flood ? Math.max(1, error.parameters.retry_after ?? 1) * 1000 : backoffMs;
