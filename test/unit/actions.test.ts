@@ -401,10 +401,7 @@ describe('failures without an answer or with a broken one', () => {
 	});
 
 	it('a refused connection is reported with the operation', async () => {
-		const { error } = await runAction(
-			{ ...credentials, serverUrl: 'http://127.0.0.1:9' },
-			noRetry,
-		);
+		const { error } = await runAction({ ...credentials, serverUrl: 'http://127.0.0.1:9' }, noRetry);
 		expect(error?.message).toMatch(/^Get Bot failed \(no response\): connection refused/);
 	});
 

@@ -1,7 +1,5 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { optionsWithRetry } from './retryOption';
-
 export interface SendOptions {
 	parseMode?: string;
 	disableNotification?: boolean;
@@ -11,8 +9,8 @@ export interface SendOptions {
 	messageThreadId?: number;
 }
 
-/** Options every send shares. No parse mode unless asked: a forced Markdown mangles plain text. */
-export const sendOptions: INodeProperties = optionsWithRetry([
+/** Options every send shares (each send adds the retry limit with optionsWithRetry). No parse mode unless asked: a forced Markdown mangles plain text. */
+export const SEND_OPTIONS: INodeProperties[] = [
 	{
 		displayName: 'Disable Link Preview',
 		name: 'disableLinkPreview',
@@ -61,7 +59,7 @@ export const sendOptions: INodeProperties = optionsWithRetry([
 		default: false,
 		description: 'Whether recipients get the message without a sound',
 	},
-]);
+];
 
 export function sendOptionsBody(options: SendOptions): IDataObject {
 	const body: IDataObject = {};

@@ -1,0 +1,125 @@
+/** Telegram's limits, counted after markup is parsed, in UTF-16 units (always within its code-point count). */
+export const TEXT_LIMIT = 4096;
+export const CAPTION_LIMIT = 1024;
+
+interface Token {
+	raw: string;
+	/** Length the token has once Telegram has parsed the markup. */
+	visible: number;
+	tag?: { name: string; closing: boolean };
+}
+
+const HTML_TOKEN =
+	/<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^>]*)?>|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);|[\s\S]/gu;
+const MARKDOWN_TOKEN = /\\[\s\S]|[\s\S]/gu;
+const PLAIN_TOKEN = /[\s\S]/gu;
+
+function tokenize(text: string, parseMode: string | undefined): Token[] {
+	if (parseMode === 'HTML') {
+		return [...text.matchAll(HTML_TOKEN)].map(([raw]) => {
+			const tag = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)/.exec(raw);
+			if (tag)
+				return { raw, visible: 0, tag: { name: tag[2].toLowerCase(), closing: tag[1] === '/' } };
+			return { raw, visible: raw.startsWith('&') ? 1 : raw.length };
+		});
+	}
+	// An escape such as `\.` is one visible character and is never cut in two.
+	const pattern =
+		parseMode === 'MarkdownV2' || parseMode === 'Markdown' ? MARKDOWN_TOKEN : PLAIN_TOKEN;
+	return [...text.matchAll(pattern)].map(([raw]) => ({
+		raw,
+		visible: raw.startsWith('\\') && raw.length > 1 ? raw.length - 1 : raw.length,
+	}));
+}
+
+/** Where a cut is best: after a blank line, then a line break, then a space. */
+function breakRank(token: Token): number {
+	if (token.raw === '\n') return 2;
+	if (token.raw === ' ' || token.raw === '\t') return 1;
+	return 0;
+}
+
+export interface TextPart {
+	text: string;
+}
+
+/**
+ * Splits a text into messages Telegram accepts: each part at most `limit` long after parsing,
+ * cut at a paragraph, else a line, else a word boundary; never inside a surrogate pair, an HTML
+ * tag or entity, or a Markdown escape. In HTML, tags open at a cut are closed at the end of the
+ * part and reopened at the start of the next, so every part is balanced on its own.
+ */
+export function splitText(
+	text: string,
+	parseMode: string | undefined,
+	limit = TEXT_LIMIT,
+): string[] {
+	const tokens = tokenize(text, parseMode);
+	const parts: string[] = [];
+	let start = 0;
+	let open: Token[] = [];
+	while (start < tokens.length) {
+		const { end, stack } = fillPart(tokens, start, open, limit);
+		const body = [...open, ...tokens.slice(start, end)].map((t) => t.raw).join('');
+		const closing = [...stack]
+			.reverse()
+			.map((t) => `</${t.tag!.name}>`)
+			.join('');
+		const piece = (body.replace(/\s+$/u, '') + closing).trim();
+		if (piece) parts.push(piece);
+		open = stack;
+		start = end;
+		while (start < tokens.length && /^\s$/u.test(tokens[start].raw)) start++;
+	}
+	return parts.length ? parts : [text];
+}
+
+/** The longest run of tokens from `start` that fits, ending at the best boundary found. */
+function fillPart(
+	tokens: Token[],
+	start: number,
+	reopened: Token[],
+	limit: number,
+): { end: number; stack: Token[] } {
+	const stack = [...reopened];
+	let visible = 0;
+	let best = { end: -1, score: -1, stack: stack };
+	let index = start;
+	for (; index < tokens.length; index++) {
+		const token = tokens[index];
+		if (visible + token.visible > limit) break;
+		visible += token.visible;
+		if (token.tag) {
+			if (token.tag.closing) {
+				const at = stack.map((t) => t.tag!.name).lastIndexOf(token.tag.name);
+				if (at >= 0) stack.splice(at, 1);
+			} else stack.push(token);
+			continue;
+		}
+		const rank =
+			breakRank(token) + (breakRank(token) === 2 && tokens[index - 1]?.raw === '\n' ? 1 : 0);
+		// A paragraph break early in the part loses to a line or word break near the limit.
+		const score = visible >= limit / 2 ? rank : rank / 10;
+		if (rank > 0 && score >= best.score) best = { end: index + 1, score, stack: [...stack] };
+	}
+	if (index >= tokens.length) return { end: tokens.length, stack };
+	// No boundary at all (one enormous word): cut at the limit, still between whole tokens.
+	if (best.end <= start) return { end: Math.max(index, start + 1), stack };
+	return { end: best.end, stack: best.stack };
+}
+
+/** First part only, with an ellipsis before the closing tags. */
+export function truncateText(
+	text: string,
+	parseMode: string | undefined,
+	limit = TEXT_LIMIT,
+): string {
+	const [first] = splitText(text, parseMode, limit - 1);
+	if (first === text) return text;
+	const closing = /((?:<\/[a-zA-Z-]+>)*)$/.exec(first)?.[1] ?? '';
+	return `${first.slice(0, first.length - closing.length)}…${closing}`;
+}
+
+export function visibleLength(text: string, parseMode: string | undefined): number {
+	return tokenize(text, parseMode).reduce((sum, token) => sum + token.visible, 0);
+}
