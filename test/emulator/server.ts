@@ -396,7 +396,9 @@ export class BotApiEmulator {
 			const target = this.resolveChat(p.chat_id);
 			const text = String(p.text ?? '');
 			if (!text.trim()) throw new ApiError(400, 'Bad Request: message text is empty');
-			if ([...text].length > 4096) throw new ApiError(400, 'Bad Request: message is too long');
+			// Telegram counts the text after parsing the markup.
+			const visible = p.parse_mode === 'HTML' ? stripHtml(text) : text;
+			if ([...visible].length > 4096) throw new ApiError(400, 'Bad Request: message is too long');
 			if (p.parse_mode === 'HTML') checkHtml(text);
 			const message = {
 				message_id: bot.nextMessageId++,

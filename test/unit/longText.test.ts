@@ -3,16 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitText, truncateText, visibleLength } from '../../nodes/TelegramBot/helpers/splitText';
 import { BotApiEmulator } from '../emulator/server';
 import { defaultCredentials, runAction } from '../harness';
-
-/** Balanced when every closing tag matches the last open one and nothing stays open. */
-export function htmlBalanced(html: string): boolean {
-	const stack: string[] = [];
-	for (const [, closing, name] of html.matchAll(/<(\/?)([a-zA-Z-]+)[^>]*>/g)) {
-		if (!closing) stack.push(name);
-		else if (stack.pop() !== name) return false;
-	}
-	return stack.length === 0;
-}
+import { htmlBalanced } from '../html';
 
 const paragraph = (n: number) =>
 	`Finding ${n}: ${'control evidence reviewed and accepted '.repeat(8)}`.trim();
