@@ -309,9 +309,8 @@ export class TriggerUnderTest {
 		);
 	}
 
-	private hookContext(activation: WorkflowActivateMode = 'activate'): HookContext {
-		const data = additionalData(() => this.credentials, { webhookBaseUrl: this.baseUrl });
-		const webhookData = {
+	private webhookData(data: IWorkflowExecuteAdditionalData) {
+		return {
 			httpMethod: 'POST',
 			node: this.node.name,
 			path: 'hook-0001/webhook',
@@ -320,6 +319,11 @@ export class TriggerUnderTest {
 			workflowExecuteAdditionalData: data,
 			webhookId: 'hook-0001',
 		};
+	}
+
+	private hookContext(activation: WorkflowActivateMode = 'activate'): HookContext {
+		const data = additionalData(() => this.credentials, { webhookBaseUrl: this.baseUrl });
+		const webhookData = this.webhookData(data);
 		return new HookContext(
 			this.workflow,
 			this.node,
@@ -393,15 +397,7 @@ export class TriggerUnderTest {
 			} as never,
 			httpResponse: response as never,
 		});
-		const webhookData = {
-			httpMethod: 'POST',
-			node: this.node.name,
-			path: 'hook-0001/webhook',
-			webhookDescription: this.trigger().description.webhooks![0],
-			workflowId: 'wf-trigger',
-			workflowExecuteAdditionalData: data,
-			webhookId: 'hook-0001',
-		};
+		const webhookData = this.webhookData(data);
 		const context = new WebhookContext(
 			this.workflow,
 			this.node,

@@ -1,4 +1,4 @@
-import type { INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /** Telegram's update types, by the names `allowed_updates` takes. */
 export const UPDATE_TYPES: INodePropertyOptions[] = [
@@ -58,3 +58,13 @@ export function allowedUpdates(selected: string[] | undefined): string[] | undef
 	if (!selected || selected.length === 0) return undefined;
 	return selected.includes('*') ? [] : selected;
 }
+
+/** The "Allowed Updates" option of Get Updates and Create Webhook. */
+export const allowedUpdatesOption = (description: string): INodeProperties => ({
+	displayName: 'Allowed Updates',
+	name: 'allowedUpdates',
+	type: 'multiOptions',
+	options: [{ name: 'All (Telegram Default)', value: '*' }, ...UPDATE_TYPES],
+	default: [],
+	description,
+});

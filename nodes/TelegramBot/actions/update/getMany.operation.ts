@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { allowedUpdates, UPDATE_TYPES } from '../../helpers/updateTypes';
+import { allowedUpdates, allowedUpdatesOption } from '../../helpers/updateTypes';
 import { callBotApi } from '../../transport';
 import { optionsWithRetry } from '../../helpers/retryOption';
 import type { OperationModule } from '../types';
@@ -32,15 +32,9 @@ const properties: INodeProperties[] = [
 			'ID of the first update to return; 0 returns all unconfirmed updates. Set it to the last update_id + 1 to confirm (forget) everything before it. A negative value -N returns only the last N updates and forgets all older ones for good.',
 	},
 	optionsWithRetry([
-		{
-			displayName: 'Allowed Updates',
-			name: 'allowedUpdates',
-			type: 'multiOptions',
-			options: [{ name: 'All (Telegram Default)', value: '*' }, ...UPDATE_TYPES],
-			default: [],
-			description:
-				'Update types to receive from now on. Telegram remembers the choice for later calls; empty keeps the previous choice.',
-		},
+		allowedUpdatesOption(
+			'Update types to receive from now on. Telegram remembers the choice for later calls; empty keeps the previous choice.',
+		),
 		{
 			displayName: 'Long Polling Timeout (Seconds)',
 			name: 'timeout',

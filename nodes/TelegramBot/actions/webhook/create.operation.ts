@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { allowedUpdates, UPDATE_TYPES } from '../../helpers/updateTypes';
+import { allowedUpdates, allowedUpdatesOption } from '../../helpers/updateTypes';
 import { SECRET_TOKEN_PATTERN, webhookUrlProblem } from '../../helpers/webhookUrl';
 import { acknowledgeBotApi, botCredentials } from '../../transport';
 import { optionsWithRetry } from '../../helpers/retryOption';
@@ -26,14 +26,7 @@ const properties: INodeProperties[] = [
 			'HTTPS URL Telegram will POST every update to (ports 443, 80, 88 or 8443). A bot has one webhook: this replaces any other.',
 	},
 	optionsWithRetry([
-		{
-			displayName: 'Allowed Updates',
-			name: 'allowedUpdates',
-			type: 'multiOptions',
-			options: [{ name: 'All (Telegram Default)', value: '*' }, ...UPDATE_TYPES],
-			default: [],
-			description: 'Update types to deliver; empty keeps the previous setting',
-		},
+		allowedUpdatesOption('Update types to deliver; empty keeps the previous setting'),
 		{
 			displayName: 'Drop Pending Updates',
 			name: 'dropPendingUpdates',
