@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workf
 import { NodeOperationError } from 'n8n-workflow';
 
 /** `123`, `-123`, `-1001234567890` or `@channelusername` (5–32 characters, letter first). */
-export const CHAT_ID_PATTERN = /^(-?\d{1,16}|@[A-Za-z][A-Za-z0-9_]{3,31})$/;
 export const CHAT_ID_REGEX_SOURCE = '^(-?\\d{1,16}|@[A-Za-z][A-Za-z0-9_]{3,31})$';
+const CHAT_ID_PATTERN = new RegExp(CHAT_ID_REGEX_SOURCE);
 
 export function normaliseChatId(raw: unknown): string | undefined {
 	const text = String(raw ?? '').trim();

@@ -6,6 +6,7 @@ import type {
 
 import { unwrapEnvelope } from './envelope';
 import { BotApiFailure, failureFromNetwork } from './errors';
+import { normaliseCredentials } from './request';
 
 const TOKEN_SHAPE = /^\d+:[A-Za-z0-9_-]{30,}$/;
 
@@ -14,10 +15,7 @@ export async function testTelegramCredential(
 	this: ICredentialTestFunctions,
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
-	const serverUrl = String(credential.data?.serverUrl || 'https://api.telegram.org')
-		.trim()
-		.replace(/\/+$/, '');
-	const token = String(credential.data?.apiToken ?? '').trim();
+	const { serverUrl, apiToken: token } = normaliseCredentials(credential.data);
 	if (!/^https?:\/\/[^/\s]+/i.test(serverUrl)) {
 		return {
 			status: 'Error',

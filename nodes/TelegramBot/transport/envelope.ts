@@ -33,23 +33,13 @@ export function unwrapEnvelope<T>(
 		(envelope
 			? 'the Bot API answered ok:false without a description'
 			: `unexpected answer from the Bot API server: ${summarise(body)}`);
-	return fail(
+	throw new BotApiFailure(
 		operation,
 		method,
 		status,
 		redact(description, ...secrets),
 		envelope?.parameters ?? {},
 	);
-}
-
-function fail(
-	operation: string,
-	method: string,
-	status: number,
-	description: string,
-	parameters: ResponseParameters,
-): never {
-	throw new BotApiFailure(operation, method, status, description, parameters);
 }
 
 function parseBody(body: unknown): Envelope | undefined {

@@ -23,8 +23,6 @@ export const CREDENTIAL_TYPE = 'telegramBotApi';
 export interface RequestOptions {
 	/** Milliseconds before the request is abandoned. */
 	timeoutMs?: number;
-	/** Aborts the request (the polling trigger on deactivation). */
-	abortSignal?: AbortSignal;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -34,16 +32,23 @@ export interface BotCredentials {
 	apiToken: string;
 }
 
+/** Server URL without trailing slashes (default Telegram's cloud), token without stray spaces. */
+export function normaliseCredentials(data: IDataObject | undefined): BotCredentials {
+	return {
+		serverUrl: String(data?.serverUrl || 'https://api.telegram.org')
+			.trim()
+			.replace(/\/+$/, ''),
+		apiToken: String(data?.apiToken ?? '').trim(),
+	};
+}
+
 const credentialCache = new WeakMap<object, Promise<BotCredentials>>();
 
 /** The credential once per execution context: the transport needs the token only to redact it. */
 export async function botCredentials(ctx: BotApiContext): Promise<BotCredentials> {
 	let cached = credentialCache.get(ctx);
 	if (!cached) {
-		cached = ctx.getCredentials(CREDENTIAL_TYPE).then((data) => ({
-			serverUrl: String(data.serverUrl || 'https://api.telegram.org').replace(/\/+$/, ''),
-			apiToken: String(data.apiToken ?? '').trim(),
-		}));
+		cached = ctx.getCredentials(CREDENTIAL_TYPE).then(normaliseCredentials);
 		credentialCache.set(ctx, cached);
 	}
 	return await cached;
@@ -69,7 +74,6 @@ export async function botApiRequest<T = unknown>(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-		abortSignal: options.abortSignal,
 	};
 	let response: { statusCode: number; body: unknown };
 	try {
