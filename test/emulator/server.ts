@@ -20,6 +20,10 @@ export interface RecordedCall {
 	files: Record<string, { filename: string; type: string; size: number }>;
 	contentType: string;
 	token: string;
+	/** Date.now() when the request arrived. */
+	at: number;
+	/** The answer's HTTP status (0 until answered, or when the connection was reset). */
+	status: number;
 }
 
 export interface Failure {
@@ -66,7 +70,47 @@ export const DEFAULT_TOKEN = '7012345678:AAHq3Zx9-TestTokenSecretPart_0123456789
 export interface EmulatorOptions {
 	/** Accept http:// webhook URLs and any host, like a self-hosted server started with --local. */
 	selfHosted?: boolean;
+	/** Enforce Telegram's flood limits on sends (429 with retry_after), as Telegram does. */
+	limits?: FloodLimits;
+	/** Milliseconds every answer is held back: the round trip to Telegram. */
+	latencyMs?: number;
 }
+
+export interface FloodLimits {
+	/** Time runs this many times faster: 10 turns "30 per second" into 300 per real second. */
+	timeScale?: number;
+	perSecond?: number;
+	perChatPerSecond?: number;
+	/** Messages a chat may receive back to back ("short bursts are tolerated"). */
+	chatBurst?: number;
+	perGroupPerMinute?: number;
+}
+
+/** A token bucket: `capacity` sends at once, refilled at `perMs` tokens per millisecond. */
+class Bucket {
+	private tokens: number;
+	private last = Date.now();
+
+	constructor(
+		private readonly capacity: number,
+		private readonly perMs: number,
+	) {
+		this.tokens = capacity;
+	}
+
+	/** Milliseconds until a token is there (0: there is one now). */
+	waitMs(now: number): number {
+		this.tokens = Math.min(this.capacity, this.tokens + (now - this.last) * this.perMs);
+		this.last = now;
+		return this.tokens >= 1 ? 0 : (1 - this.tokens) / this.perMs;
+	}
+
+	take(): void {
+		this.tokens -= 1;
+	}
+}
+
+const SENDING_METHOD = /^(send|forward|copy)/i;
 
 export class BotApiEmulator {
 	readonly calls: RecordedCall[] = [];
@@ -74,6 +118,9 @@ export class BotApiEmulator {
 	private readonly bots = new Map<string, BotState>();
 	private readonly failures = new Map<string, Failure[]>();
 	private readonly sockets = new Set<Socket>();
+	private readonly buckets = new Map<string, Bucket>();
+	/** Sends refused with 429 by the flood limits. */
+	floodRefusals = 0;
 	private server?: Server;
 	baseUrl = '';
 
@@ -221,8 +268,12 @@ export class BotApiEmulator {
 			files: parsed.files,
 			contentType: req.headers['content-type'] ?? '',
 			token,
+			at: Date.now(),
+			status: 0,
 		};
 		this.calls.push(call);
+		res.on('finish', () => (call.status = res.statusCode));
+		if (this.options.latencyMs) await sleep(this.options.latencyMs);
 
 		if (!TOKEN_FORMAT.test(token))
 			return this.reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
@@ -233,6 +284,18 @@ export class BotApiEmulator {
 		const failure =
 			this.failures.get(method.toLowerCase())?.shift() ?? this.failures.get('*')?.shift();
 		if (failure) return this.fail(req, res, failure);
+		if (this.options.limits && SENDING_METHOD.test(method)) {
+			const retryAfter = this.floodCheck(token, String(parsed.params.chat_id ?? ''));
+			if (retryAfter) {
+				this.floodRefusals++;
+				return this.reply(res, 429, {
+					ok: false,
+					error_code: 429,
+					description: `Too Many Requests: retry after ${retryAfter}`,
+					parameters: { retry_after: retryAfter },
+				});
+			}
+		}
 
 		const handler = this.methods[method.toLowerCase()];
 		if (!handler)
@@ -255,6 +318,36 @@ export class BotApiEmulator {
 			}
 			this.reply(res, 500, { ok: false, error_code: 500, description: 'Internal Server Error' });
 		}
+	}
+
+	/** Seconds to wait when a send would break a limit, else 0 (and the send is counted). */
+	private floodCheck(token: string, chatId: string): number {
+		const limits = this.options.limits ?? {};
+		const scale = limits.timeScale ?? 1;
+		const perSecond = (limits.perSecond ?? 30) * scale;
+		const perChat = (limits.perChatPerSecond ?? 1) * scale;
+		const perGroup = (limits.perGroupPerMinute ?? 20) * scale;
+		const buckets = [this.bucket(`bot:${token}`, limits.perSecond ?? 30, perSecond / 1000)];
+		buckets.push(this.bucket(`chat:${token}:${chatId}`, limits.chatBurst ?? 3, perChat / 1000));
+		if (chatId.startsWith('-') || chatId.startsWith('@')) {
+			buckets.push(
+				this.bucket(`group:${token}:${chatId}`, limits.perGroupPerMinute ?? 20, perGroup / 60_000),
+			);
+		}
+		const now = Date.now();
+		const waitMs = Math.max(...buckets.map((bucket) => bucket.waitMs(now)));
+		if (waitMs > 0) return Math.max(1, Math.ceil(waitMs / 1000));
+		buckets.forEach((bucket) => bucket.take());
+		return 0;
+	}
+
+	private bucket(key: string, capacity: number, perMs: number): Bucket {
+		let bucket = this.buckets.get(key);
+		if (!bucket) {
+			bucket = new Bucket(capacity, perMs);
+			this.buckets.set(key, bucket);
+		}
+		return bucket;
 	}
 
 	private async fail(req: IncomingMessage, res: ServerResponse, failure: Failure): Promise<void> {

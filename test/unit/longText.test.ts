@@ -71,7 +71,7 @@ describe('Send Message with a long text', () => {
 		const text = `<b>Report</b>\n\n${Array.from({ length: 40 }, (_, i) => `<i>${paragraph(i)}</i>`).join('\n\n')}`;
 		const { items, error } = await runAction(
 			defaultCredentials(emulator.baseUrl),
-			send(text, { parseMode: 'HTML' }),
+			send(text, { parseMode: 'HTML', messagesPerChatPerSecond: 100 }),
 		);
 		expect(error).toBeUndefined();
 		const calls = emulator.callsOf('sendMessage');

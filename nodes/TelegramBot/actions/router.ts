@@ -1,6 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { errorItem } from '../helpers/errorItem';
+import { existingDeliveryEngine } from '../transport';
+
 import * as bot from './bot';
 import * as message from './message';
 import type { OperationModule } from './types';
@@ -26,32 +29,53 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operationName}" of "${resource}" is not known`,
 		);
 	}
+	if (operation.concurrent) return [await runConcurrently(this, operation, items.length)];
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			output.push(...(await operation.execute.call(this, itemIndex)));
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this, error, itemIndex);
-			output.push(
-				errorItem(error as Error & { description?: string; httpCode?: string }, itemIndex),
-			);
+			output.push(errorItem(error as Error, itemIndex));
 		}
 	}
 	return [output];
 }
 
-function errorItem(
-	error: Error & { description?: string | null; httpCode?: string | null },
-	itemIndex: number,
-): INodeExecutionData {
-	return {
-		json: {
-			error: error.message,
-			...(error.description ? { description: error.description } : {}),
-			...(error.httpCode ? { httpCode: Number(error.httpCode) } : {}),
-		},
-		pairedItem: { item: itemIndex },
-	};
+/**
+ * Starts every item at once, in input order (each queues its chats before its first await), and
+ * gathers the results in input order. Without Continue On Fail the first failed item stops what
+ * has not been sent yet and fails the run.
+ */
+async function runConcurrently(
+	ctx: IExecuteFunctions,
+	operation: OperationModule,
+	count: number,
+): Promise<INodeExecutionData[]> {
+	const runs: Array<Promise<{ items: INodeExecutionData[] } | { error: unknown }>> = [];
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		runs.push(
+			operation.execute.call(ctx, itemIndex).then(
+				(items) => ({ items }),
+				(error: unknown) => ({ error }),
+			),
+		);
+	}
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		const outcome = await runs[itemIndex];
+		if ('items' in outcome) {
+			output.push(...outcome.items);
+			continue;
+		}
+		if (!ctx.continueOnFail()) {
+			existingDeliveryEngine(ctx)?.stop();
+			await Promise.all(runs);
+			throw asNodeError(ctx, outcome.error, itemIndex);
+		}
+		output.push(errorItem(outcome.error as Error, itemIndex));
+	}
+	return output;
 }
 
 function asNodeError(

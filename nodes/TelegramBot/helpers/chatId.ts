@@ -33,3 +33,40 @@ export function chatIdParameter(
 	}
 	return chatId.startsWith('@') ? chatId : Number(chatId);
 }
+
+/** "Also Send To": IDs separated by commas, spaces or new lines, or an expression giving an array. */
+export const additionalChatIdsOption = {
+	displayName: 'Also Send To',
+	name: 'additionalChatIds',
+	type: 'string' as const,
+	default: '',
+	placeholder: '-1001234567890, @alerts_channel, 1001',
+	description:
+		'More chats that get the same message, separated by commas (or an expression giving a list). Each delivery gives its own output item; chats are served concurrently under the rate limits.',
+};
+
+/** The Chat parameter plus "Also Send To", without duplicates, each checked before any request. */
+export function chatIdsParameter(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	operation: string,
+): Array<string | number> {
+	const first = chatIdParameter(ctx, 'chatId', itemIndex, operation);
+	const more = ctx.getNodeParameter('options.additionalChatIds', itemIndex, '') as unknown;
+	const raw = Array.isArray(more) ? more : String(more ?? '').split(/[\s,;]+/);
+	const ids = [first];
+	for (const entry of raw) {
+		if (String(entry ?? '').trim() === '') continue;
+		const chatId = normaliseChatId(entry);
+		if (chatId === undefined) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`${operation}: "${String(entry)}" in Also Send To is not a chat ID`,
+				{ itemIndex, description: 'Use numeric IDs or @channelusername, separated by commas.' },
+			);
+		}
+		const id = chatId.startsWith('@') ? chatId : Number(chatId);
+		if (!ids.includes(id)) ids.push(id);
+	}
+	return ids;
+}

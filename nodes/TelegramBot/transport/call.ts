@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { DeliveryEngine } from './delivery';
 import { BotApiFailure, toNodeApiError } from './errors';
 import type { BotApiAnswer } from './envelope';
 import { botApiRequest, type BotApiContext, type RequestOptions } from './request';
@@ -10,6 +11,8 @@ export interface CallOptions extends RequestOptions {
 	itemIndex?: number;
 	/** How 429s, 5xx and lost connections are retried; DEFAULT_RETRY when absent. */
 	retry?: RetryPolicy;
+	/** Sends to a chat: every attempt waits for its slot in the engine's budgets. */
+	paced?: { engine: DeliveryEngine; chatId: string | number };
 }
 
 /**
@@ -38,26 +41,83 @@ export async function acknowledgeBotApi(
 	return { ok: true, description: answer.description ?? `${operation} done` };
 }
 
+export interface Delivery<T> {
+	result: T;
+	/** Set when the group had become a supergroup and the message went to its new ID. */
+	migratedToChatId?: number;
+}
+
+/**
+ * A send to `body.chat_id` under the engine's budgets. A group upgraded to a supergroup answers
+ * 400 with `migrate_to_chat_id`: the send is repeated once to the new ID, and the caller says so.
+ */
+export async function deliverToChat<T = unknown>(
+	ctx: IExecuteFunctions,
+	engine: DeliveryEngine,
+	operation: string,
+	method: string,
+	body: IDataObject & { chat_id: string | number },
+	itemIndex: number,
+): Promise<Delivery<T>> {
+	const send = async (chatId: string | number) =>
+		await answerOf<T>(
+			ctx,
+			operation,
+			method,
+			{ ...body, chat_id: chatId },
+			{
+				itemIndex,
+				paced: { engine, chatId },
+			},
+			true,
+		);
+	try {
+		return { result: (await send(body.chat_id)).result };
+	} catch (error) {
+		const migratedTo =
+			error instanceof BotApiFailure ? error.parameters.migrate_to_chat_id : undefined;
+		if (migratedTo === undefined) throw asNodeError(ctx, error, itemIndex);
+		try {
+			return { result: (await send(migratedTo)).result, migratedToChatId: migratedTo };
+		} catch (retryError) {
+			throw asNodeError(ctx, retryError, itemIndex);
+		}
+	}
+}
+
 async function answerOf<T>(
 	ctx: BotApiContext,
 	operation: string,
 	method: string,
 	body: IDataObject,
 	options: CallOptions,
+	/** Hand BotApiFailure back as it is, for a caller that looks at its parameters. */
+	raw = false,
 ): Promise<BotApiAnswer<T>> {
 	try {
 		const retry = options.retry ?? retryPolicyFor(ctx, options.itemIndex);
+		const paced = options.paced;
 		return await withRetry(
-			async () => await botApiRequest<T>(ctx, operation, method, body, options),
+			async () => {
+				if (paced) await paced.engine.slot(paced.chatId);
+				return await botApiRequest<T>(ctx, operation, method, body, options);
+			},
 			retry,
+			(failure, delayMs) => {
+				if (paced && failure.status === 429) paced.engine.flooded(paced.chatId, delayMs);
+			},
 		);
 	} catch (error) {
-		if (error instanceof BotApiFailure)
-			throw toNodeApiError(ctx.getNode(), error, options.itemIndex);
-		throw new NodeOperationError(ctx.getNode(), error as Error, {
-			itemIndex: options.itemIndex,
-		});
+		// deliverToChat reads a raw failure's parameters (migration) and converts it itself.
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
+		if (raw) throw error;
+		throw asNodeError(ctx, error, options.itemIndex);
 	}
+}
+
+function asNodeError(ctx: BotApiContext, error: unknown, itemIndex: number | undefined): Error {
+	if (error instanceof BotApiFailure) return toNodeApiError(ctx.getNode(), error, itemIndex);
+	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
 /** The item's "Retry Wait Limit" option when an action runs; the default elsewhere (trigger, lists). */

@@ -3,3 +3,11 @@ export type { BotApiContext, BotCredentials, RequestOptions } from './request';
 export { acknowledgeBotApi, callBotApi } from './call';
 export { BotApiFailure, toNodeApiError } from './errors';
 export { redact } from './redact';
+export { deliverToChat, type Delivery } from './call';
+export {
+	deliveryEngine,
+	DeliveryStopped,
+	existingDeliveryEngine,
+	TELEGRAM_LIMITS,
+} from './delivery';
+export type { DeliveryEngine, RateLimits } from './delivery';

@@ -24,6 +24,8 @@ export const DEFAULT_RETRY: RetryPolicy = {
 export async function withRetry<T>(
 	attempt: () => Promise<T>,
 	policy: RetryPolicy = DEFAULT_RETRY,
+	/** Told before each wait, so a 429 can pause the budgets other requests share. */
+	onWait?: (failure: BotApiFailure, delayMs: number) => void,
 ): Promise<T> {
 	let waitedMs = 0;
 	let backoffMs = policy.baseBackoffMs;
@@ -38,6 +40,7 @@ export async function withRetry<T>(
 			const delayMs = flood ? Math.max(1, error.parameters.retry_after ?? 1) * 1000 : backoffMs;
 			if (waitedMs + delayMs > policy.maxWaitMs)
 				throw error.afterWaiting(waitedMs, attempts, delayMs);
+			onWait?.(error, delayMs);
 			await sleep(delayMs);
 			waitedMs += delayMs;
 			if (!flood) backoffMs = Math.min(backoffMs * 2, policy.maxBackoffMs);

@@ -6,12 +6,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { chatIdParameter } from '../../helpers/chatId';
+import { additionalChatIdsOption, chatIdsParameter } from '../../helpers/chatId';
 import { chatLocator } from '../../helpers/chatLocator';
+import { collectDeliveries } from '../../helpers/deliveries';
+import { RATE_LIMIT_OPTIONS } from '../../helpers/rateLimitOptions';
 import { splitText, TEXT_LIMIT, truncateText, visibleLength } from '../../helpers/splitText';
 import { optionsWithRetry } from '../../helpers/retryOption';
 import { SEND_OPTIONS, sendOptionsBody, type SendOptions } from '../../helpers/sendOptions';
-import { callBotApi } from '../../transport';
+import { deliverToChat, deliveryEngine, type DeliveryEngine } from '../../transport';
 import type { OperationModule } from '../types';
 
 export const label = 'Send Message';
@@ -29,6 +31,8 @@ const properties: INodeProperties[] = [
 	},
 	optionsWithRetry([
 		...SEND_OPTIONS,
+		...RATE_LIMIT_OPTIONS,
+		additionalChatIdsOption,
 		{
 			displayName: 'Long Text',
 			name: 'longText',
@@ -49,7 +53,7 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const chatId = chatIdParameter(this, 'chatId', itemIndex, label);
+	const chatIds = chatIdsParameter(this, itemIndex, label);
 	const text = this.getNodeParameter('text', itemIndex) as string;
 	if (typeof text !== 'string' || text.trim() === '') {
 		throw new NodeOperationError(this.getNode(), `${label}: the text is empty`, {
@@ -62,13 +66,47 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 	};
 	const parts = fitText(this, itemIndex, text, options.parseMode, options.longText ?? 'split');
 	const common = sendOptionsBody(options);
+	const engine = deliveryEngine(this, itemIndex);
+	// Queued now, before any await, so that each chat receives the items in input order.
+	const deliveries = chatIds.map(
+		async (chatId) =>
+			await engine.inChatOrder(
+				chatId,
+				async () => await sendParts(this, engine, itemIndex, chatId, parts, common),
+			),
+	);
+	return await collectDeliveries(this, itemIndex, chatIds, deliveries);
+}
+
+/** The parts one after the other, so they arrive as the text reads; a migration applies to the rest. */
+async function sendParts(
+	ctx: IExecuteFunctions,
+	engine: DeliveryEngine,
+	itemIndex: number,
+	chatId: string | number,
+	parts: string[],
+	common: IDataObject,
+): Promise<INodeExecutionData[]> {
 	const sent: INodeExecutionData[] = [];
-	// In order, one after the other: the parts must arrive as one text reads.
+	let target = chatId;
+	let migratedToChatId: number | undefined;
 	for (const part of parts) {
-		const body: IDataObject = { chat_id: chatId, text: part, ...common };
-		const message = await callBotApi<IDataObject>(this, label, 'sendMessage', body, { itemIndex });
-		const json =
-			parts.length > 1 ? { ...message, part: sent.length + 1, parts: parts.length } : message;
+		const body = { ...common, chat_id: target, text: part };
+		const delivery = await deliverToChat<IDataObject>(
+			ctx,
+			engine,
+			label,
+			'sendMessage',
+			body,
+			itemIndex,
+		);
+		if (delivery.migratedToChatId !== undefined) {
+			migratedToChatId = delivery.migratedToChatId;
+			target = migratedToChatId;
+		}
+		const json: IDataObject = { ...delivery.result };
+		if (parts.length > 1) Object.assign(json, { part: sent.length + 1, parts: parts.length });
+		if (migratedToChatId !== undefined) json.migratedToChatId = migratedToChatId;
 		sent.push({ json, pairedItem: { item: itemIndex } });
 	}
 	return sent;
@@ -105,4 +143,5 @@ export const sendMessage: OperationModule = {
 		properties,
 	),
 	execute,
+	concurrent: true,
 };

@@ -1,0 +1,239 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { BotApiEmulator, type EmulatorOptions } from '../emulator/server';
+import { defaultCredentials, runAction } from '../harness';
+import { tokenLeaks } from '../leaks';
+
+const GROUP = -1001234567890;
+const PRIVATE = 1001;
+const OLD_GROUP = -4001;
+
+/** Limits high enough that a test is never slowed by pacing, unless it says otherwise. */
+const FAST = {
+	messagesPerSecond: 1000,
+	messagesPerChatPerSecond: 100,
+	messagesPerGroupPerMinute: 6000,
+};
+
+const send = (chatId: string | number, text: string, options: Record<string, unknown> = FAST) => ({
+	resource: 'message',
+	operation: 'sendMessage',
+	chatId: { __rl: true, mode: 'id', value: String(chatId) },
+	text,
+	options,
+});
+
+/** Items whose chat and text come from the input, as a notification fan-out builds them. */
+const fanOut = (options: Record<string, unknown> = FAST) =>
+	send('={{ $json.chat }}', '={{ $json.text }}', options);
+
+let emulator: BotApiEmulator;
+async function startEmulator(options: EmulatorOptions = {}) {
+	emulator = new BotApiEmulator(options);
+	await emulator.start();
+	for (let i = 0; i < 10; i++)
+		emulator.addChat({ id: 2000 + i, type: 'private', first_name: `User ${i}` });
+}
+afterEach(async () => await emulator.stop());
+
+const textsTo = (chatId: number) =>
+	emulator
+		.callsOf('sendMessage')
+		.filter((call) => call.status === 200 && Number(call.params.chat_id) === chatId)
+		.map((call) => String(call.params.text));
+
+describe('delivery engine', () => {
+	beforeEach(async () => await startEmulator());
+
+	it('sends different chats concurrently and each chat in input order; output keeps input order', async () => {
+		const chats = [GROUP, PRIVATE, 2000];
+		// Grouped per chat, as a digest builds them: a one-at-a-time sender would send all of chat 1 first.
+		const input = chats.flatMap((chat) =>
+			Array.from({ length: 5 }, (_, i) => ({ chat, text: `${chat} #${i + 1}` })),
+		);
+		const { items, error } = await runAction(
+			defaultCredentials(emulator.baseUrl),
+			fanOut({ ...FAST, messagesPerChatPerSecond: 20 }),
+			input,
+		);
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.text)).toEqual(input.map((entry) => entry.text));
+		expect(items.map((item) => (item.pairedItem as { item: number }).item)).toEqual(
+			input.map((_, i) => i),
+		);
+		for (const chat of chats)
+			expect(textsTo(chat)).toEqual(input.filter((e) => e.chat === chat).map((e) => e.text));
+		// The first three requests went to three different chats, not to the first chat three times.
+		const firstChats = emulator
+			.callsOf('sendMessage')
+			.slice(0, 3)
+			.map((call) => Number(call.params.chat_id));
+		expect(new Set(firstChats)).toEqual(new Set(chats));
+	});
+
+	it('waits exactly retry_after on a 429 and resends the same request', async () => {
+		emulator.failNext('sendMessage', { status: 429, parameters: { retry_after: 1 } });
+		const { items, error } = await runAction(
+			defaultCredentials(emulator.baseUrl),
+			send(PRIVATE, 'after the flood'),
+		);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		const [refused, retried] = emulator.callsOf('sendMessage');
+		expect(refused.status).toBe(429);
+		expect(retried.status).toBe(200);
+		expect(retried.params).toEqual(refused.params);
+		expect(retried.at - refused.at).toBeGreaterThanOrEqual(1000);
+	});
+
+	it('follows a group upgraded to a supergroup once, and says so', async () => {
+		emulator.addChat({ id: -1005550001, type: 'supergroup', title: 'Audit Team' });
+		emulator.chats.get(String(OLD_GROUP))!.migratedTo = -1005550001;
+		const { items, error } = await runAction(
+			defaultCredentials(emulator.baseUrl),
+			send(OLD_GROUP, 'to the new group'),
+		);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		expect(items[0].json.migratedToChatId).toBe(-1005550001);
+		expect((items[0].json.chat as { id: number }).id).toBe(-1005550001);
+		expect(emulator.callsOf('sendMessage').map((call) => Number(call.params.chat_id))).toEqual([
+			OLD_GROUP,
+			-1005550001,
+		]);
+	});
+
+	it('delivers every item exactly once through a storm of 5xx and resets', async () => {
+		emulator.failNext('sendMessage', { status: 502, rawBody: '<html>Bad Gateway</html>' }, 4);
+		emulator.failNext('sendMessage', { status: 500 }, 4);
+		emulator.failNext('sendMessage', { reset: true }, 4);
+		const input = Array.from({ length: 12 }, (_, i) => ({
+			chat: 2000 + (i % 4),
+			text: `alert ${i}`,
+		}));
+		const { items, error } = await runAction(defaultCredentials(emulator.baseUrl), fanOut(), input);
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.text)).toEqual(input.map((entry) => entry.text));
+		const delivered = emulator.bot().sent.map((message) => message.text);
+		expect([...delivered].sort()).toEqual(input.map((entry) => entry.text).sort());
+		expect(emulator.callsOf('sendMessage').length).toBe(24);
+	});
+
+	it('fails an item that waited past its limit with how long it waited, and loses none (Continue On Fail)', async () => {
+		emulator.failNext('sendMessage', { status: 500 }, 50);
+		const input = Array.from({ length: 3 }, (_, i) => ({ chat: GROUP, text: `alert ${i}` }));
+		const { items, error } = await runAction(
+			defaultCredentials(emulator.baseUrl),
+			fanOut({ ...FAST, retryWaitLimit: 1 }),
+			input,
+			{ continueOnFail: true },
+		);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(3);
+		for (const item of items) {
+			expect(item.json.error).toMatch(
+				/^Send Message failed \(500\): Internal Server Error \(gave up after 2 attempts and 1 s of waiting/,
+			);
+		}
+		expect(tokenLeaks(items)).toEqual([]);
+	});
+
+	it('stops what is not sent yet when an item fails without Continue On Fail', async () => {
+		emulator.failNext('sendMessage', { status: 400, description: 'Bad Request: chat not found' });
+		const input = Array.from({ length: 5 }, (_, i) => ({ chat: PRIVATE, text: `step ${i}` }));
+		const { error } = await runAction(
+			defaultCredentials(emulator.baseUrl),
+			fanOut({ ...FAST, messagesPerChatPerSecond: 1 }),
+			input,
+		);
+		expect(error?.message).toBe('Send Message failed (400): Bad Request: chat not found');
+		expect(emulator.callsOf('sendMessage')).toHaveLength(1);
+	});
+});
+
+describe('Also Send To', () => {
+	beforeEach(async () => await startEmulator());
+
+	it('sends one item to every chat, one output item per delivery', async () => {
+		const { items, error } = await runAction(
+			defaultCredentials(emulator.baseUrl),
+			send(GROUP, 'Incident opened', { ...FAST, additionalChatIds: '1001, @alerts_channel\n2003' }),
+		);
+		expect(error).toBeUndefined();
+		expect(items.map((item) => (item.json.chat as { id: number }).id)).toEqual([
+			GROUP,
+			PRIVATE,
+			-1009876543210,
+			2003,
+		]);
+		expect(
+			emulator
+				.callsOf('sendMessage')
+				.map((call) => String(call.params.chat_id))
+				.sort(),
+		).toEqual([String(GROUP), '1001', '2003', '@alerts_channel'].sort());
+	});
+
+	it('refuses a malformed ID before any request', async () => {
+		const { error } = await runAction(
+			defaultCredentials(emulator.baseUrl),
+			send(GROUP, 'x', { additionalChatIds: '1001, alerts' }),
+		);
+		expect(error?.message).toBe('Send Message: "alerts" in Also Send To is not a chat ID');
+		expect(emulator.calls).toHaveLength(0);
+	});
+
+	it('keeps the deliveries that worked and names the chat that failed (Continue On Fail)', async () => {
+		const { items } = await runAction(
+			defaultCredentials(emulator.baseUrl),
+			send(GROUP, 'Incident opened', { ...FAST, additionalChatIds: '-1000000000404, 1001' }),
+			[{}],
+			{ continueOnFail: true },
+		);
+		expect(items).toHaveLength(3);
+		expect(items[1].json).toMatchObject({
+			chatId: -1000000000404,
+			error: 'Send Message failed (400): Bad Request: chat not found',
+		});
+		expect((items[2].json.chat as { id: number }).id).toBe(PRIVATE);
+	});
+});
+
+describe('under flood limits enforced by the emulator', () => {
+	beforeEach(async () => await startEmulator({ limits: { timeScale: 20 } }));
+
+	it('keeps within every limit at default settings scaled to the emulator clock: no 429', async () => {
+		const chats = [GROUP, PRIVATE, 2000, 2001];
+		const input = chats.flatMap((chat) =>
+			Array.from({ length: 8 }, (_, i) => ({ chat, text: `${chat} #${i + 1}` })),
+		);
+		const scaled = {
+			messagesPerSecond: 600,
+			messagesPerChatPerSecond: 20,
+			messagesPerGroupPerMinute: 400,
+		};
+		const { items, error } = await runAction(
+			defaultCredentials(emulator.baseUrl),
+			fanOut(scaled),
+			input,
+		);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(input.length);
+		expect(emulator.floodRefusals).toBe(0);
+		for (const chat of chats)
+			expect(textsTo(chat)).toEqual(input.filter((e) => e.chat === chat).map((e) => e.text));
+	});
+
+	it('a sender that ignores the limits is refused, and the engine recovers from the same burst', async () => {
+		const input = Array.from({ length: 6 }, (_, i) => ({ chat: PRIVATE, text: `burst ${i}` }));
+		const { items, error } = await runAction(
+			defaultCredentials(emulator.baseUrl),
+			fanOut({ messagesPerSecond: 1000, messagesPerChatPerSecond: 100 }),
+			input,
+		);
+		expect(error).toBeUndefined();
+		expect(emulator.floodRefusals).toBeGreaterThan(0);
+		expect(textsTo(PRIVATE)).toEqual(input.map((entry) => entry.text));
+		expect(items.map((item) => item.json.text)).toEqual(input.map((entry) => entry.text));
+	});
+});
