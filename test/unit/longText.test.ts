@@ -47,6 +47,35 @@ describe('splitText', () => {
 		for (const part of splitText(text, 'MarkdownV2')) expect(part.endsWith('\\')).toBe(false);
 	});
 
+	it('closes and reopens MarkdownV2 entities and code blocks across a cut', () => {
+		const text = `*Audit ${'finding reviewed\\. '.repeat(300)}*\n\n\`\`\`python\n${'print(1)\n'.repeat(600)}\`\`\``;
+		const parts = splitText(text, 'MarkdownV2');
+		expect(parts.length).toBeGreaterThan(2);
+		for (const part of parts) {
+			expect(visibleLength(part, 'MarkdownV2')).toBeLessThanOrEqual(4096);
+			const unescapedStars = part.replace(/```[\s\S]*?```/g, '').match(/(?<!\\)\*/g) ?? [];
+			expect(unescapedStars.length % 2).toBe(0);
+			expect((part.match(/```/g) ?? []).length % 2).toBe(0);
+			expect(part.endsWith('\\')).toBe(false);
+		}
+		const codeParts = parts.filter((part) => part.includes('print(1)'));
+		expect(codeParts.length).toBeGreaterThan(1);
+		for (const part of codeParts.slice(1)) expect(part.startsWith('```python\n')).toBe(true);
+	});
+
+	it('never cuts a MarkdownV2 link', () => {
+		const link = '[the evidence folder](https://example.com/evidence/2026)';
+		const parts = splitText(`${'word '.repeat(800)}${link} ${'word '.repeat(200)}`, 'MarkdownV2');
+		expect(parts.some((part) => part.includes(link))).toBe(true);
+	});
+
+	it('counts exactly 4096 as fitting and 4097 as one too many, astral characters at the cut kept whole', () => {
+		expect(splitText('a'.repeat(4096), undefined)).toHaveLength(1);
+		const astral = `${'a'.repeat(4095)}😀b`;
+		const parts = splitText(astral, undefined);
+		expect(parts).toEqual(['a'.repeat(4095), '😀b']);
+	});
+
 	it('truncates with an ellipsis inside the closing tags', () => {
 		const text = `<b>${'word '.repeat(2000)}</b>`;
 		const cut = truncateText(text, 'HTML');

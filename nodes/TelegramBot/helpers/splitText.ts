@@ -6,30 +6,70 @@ interface Token {
 	raw: string;
 	/** Length the token has once Telegram has parsed the markup. */
 	visible: number;
-	tag?: { name: string; closing: boolean };
+	/** Markup that opens or closes an entity; `close` is what ends it (`</b>`, `*`). */
+	tag?: { name: string; closing: boolean; close: string };
 }
 
 const HTML_TOKEN =
 	/<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^>]*)?>|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);|[\s\S]/gu;
-const MARKDOWN_TOKEN = /\\[\s\S]|[\s\S]/gu;
 const PLAIN_TOKEN = /[\s\S]/gu;
+/** Escapes, code fences with their language line, entity delimiters, whole links, characters. */
+const MARKDOWN_V2_TOKEN =
+	/\\[\s\S]|```[^\n`]*\n?|`|\|\||__|[*_~]|\[(?:\\[\s\S]|[^\]\\\n])*\]\([^)\s]*\)|[\s\S]/uy;
+const MARKDOWN_TOKEN = /\\[\s\S]|```[^\n`]*\n?|`|[*_]|\[[^\]\n]*\]\([^)\s]*\)|[\s\S]/uy;
+/** Inside code only the fence or backtick that closes it (and escapes) mean anything. */
+const CODE_TOKEN = /\\[\s\S]|```|`|[\s\S]/uy;
 
 function tokenize(text: string, parseMode: string | undefined): Token[] {
 	if (parseMode === 'HTML') {
 		return [...text.matchAll(HTML_TOKEN)].map(([raw]) => {
 			const tag = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)/.exec(raw);
-			if (tag)
-				return { raw, visible: 0, tag: { name: tag[2].toLowerCase(), closing: tag[1] === '/' } };
-			return { raw, visible: raw.startsWith('&') ? 1 : raw.length };
+			if (!tag) return { raw, visible: raw.startsWith('&') ? 1 : raw.length };
+			const name = tag[2].toLowerCase();
+			return { raw, visible: 0, tag: { name, closing: tag[1] === '/', close: `</${name}>` } };
 		});
 	}
-	// An escape such as `\.` is one visible character and is never cut in two.
-	const pattern =
-		parseMode === 'MarkdownV2' || parseMode === 'Markdown' ? MARKDOWN_TOKEN : PLAIN_TOKEN;
-	return [...text.matchAll(pattern)].map(([raw]) => ({
-		raw,
-		visible: raw.startsWith('\\') && raw.length > 1 ? raw.length - 1 : raw.length,
-	}));
+	if (parseMode === 'MarkdownV2' || parseMode === 'Markdown')
+		return tokenizeMarkdown(text, parseMode === 'MarkdownV2' ? MARKDOWN_V2_TOKEN : MARKDOWN_TOKEN);
+	return [...text.matchAll(PLAIN_TOKEN)].map(([raw]) => ({ raw, visible: raw.length }));
+}
+
+/**
+ * Markdown delimiters toggle: the same `*` opens and closes bold. An escape such as `\.` is one
+ * visible character, a link counts as its text, and neither is ever cut in two.
+ */
+function tokenizeMarkdown(text: string, pattern: RegExp): Token[] {
+	const tokens: Token[] = [];
+	const open = new Set<string>();
+	let code: string | undefined;
+	for (let index = 0; index < text.length; ) {
+		const matcher = code ? CODE_TOKEN : pattern;
+		matcher.lastIndex = index;
+		const raw = matcher.exec(text)![0];
+		index += raw.length;
+		const name = raw.startsWith('```') ? '```' : raw;
+		const delimiter = code ? name === code : isDelimiter(name);
+		if (!delimiter) {
+			tokens.push({ raw, visible: visibleMarkdown(raw) });
+			continue;
+		}
+		const closing = code === name || open.has(name);
+		if (name === '```' || name === '`') code = closing ? undefined : name;
+		else if (closing) open.delete(name);
+		else open.add(name);
+		tokens.push({ raw, visible: 0, tag: { name, closing, close: name } });
+	}
+	return tokens;
+}
+
+function isDelimiter(raw: string): boolean {
+	return ['```', '`', '||', '__', '*', '_', '~'].includes(raw);
+}
+
+function visibleMarkdown(raw: string): number {
+	if (raw.startsWith('\\') && raw.length > 1) return raw.length - 1;
+	const link = /^\[((?:\\[\s\S]|[^\]])*)\]\(/.exec(raw);
+	return link ? link[1].replace(/\\([\s\S])/g, '$1').length : raw.length;
 }
 
 /** Where a cut is best: after a blank line, then a line break, then a space. */
@@ -46,8 +86,9 @@ export interface TextPart {
 /**
  * Splits a text into messages Telegram accepts: each part at most `limit` long after parsing,
  * cut at a paragraph, else a line, else a word boundary; never inside a surrogate pair, an HTML
- * tag or entity, or a Markdown escape. In HTML, tags open at a cut are closed at the end of the
- * part and reopened at the start of the next, so every part is balanced on its own.
+ * tag or entity, a Markdown escape or link. Entities open at a cut (HTML tags, MarkdownV2 `*bold*`,
+ * code blocks) are closed at the end of the part and reopened at the start of the next, so every
+ * part is balanced on its own.
  */
 export function splitText(
 	text: string,
@@ -63,7 +104,7 @@ export function splitText(
 		const body = [...open, ...tokens.slice(start, end)].map((t) => t.raw).join('');
 		const closing = [...stack]
 			.reverse()
-			.map((t) => `</${t.tag!.name}>`)
+			.map((t) => t.tag!.close)
 			.join('');
 		const piece = (body.replace(/\s+$/u, '') + closing).trim();
 		if (piece) parts.push(piece);
@@ -108,6 +149,9 @@ function fillPart(
 	return { end: best.end, stack: best.stack };
 }
 
+const HTML_CLOSERS = /(?:<\/[a-zA-Z-]+>)*$/;
+const MARKDOWN_CLOSERS = /(?<!\\)(?:```|`|\|\||__|[*_~])*$/;
+
 /** First part only, with an ellipsis before the closing tags. */
 export function truncateText(
 	text: string,
@@ -116,7 +160,8 @@ export function truncateText(
 ): string {
 	const [first] = splitText(text, parseMode, limit - 1);
 	if (first === text) return text;
-	const closing = /((?:<\/[a-zA-Z-]+>)*)$/.exec(first)?.[1] ?? '';
+	const closers = parseMode === 'HTML' ? HTML_CLOSERS : parseMode ? MARKDOWN_CLOSERS : /$/;
+	const closing = closers.exec(first)?.[0] ?? '';
 	return `${first.slice(0, first.length - closing.length)}…${closing}`;
 }
 
