@@ -6,7 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as api from './actions/api';
 import * as bot from './actions/bot';
+import * as callback from './actions/callback';
+import * as chat from './actions/chat';
+import * as file from './actions/file';
 import * as message from './actions/message';
 import { router } from './actions/router';
 import * as update from './actions/update';
@@ -39,6 +43,10 @@ export class TelegramBot implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Bot', value: 'bot' },
+					{ name: 'Call API Method', value: 'api' },
+					{ name: 'Callback', value: 'callback' },
+					{ name: 'Chat', value: 'chat' },
+					{ name: 'File', value: 'file' },
 					{ name: 'Message', value: 'message' },
 					{ name: 'Update', value: 'update' },
 					{ name: 'Webhook', value: 'webhook' },
@@ -46,6 +54,10 @@ export class TelegramBot implements INodeType {
 				default: 'message',
 			},
 			...bot.description,
+			...api.description,
+			...callback.description,
+			...chat.description,
+			...file.description,
 			...message.description,
 			...update.description,
 			...webhook.description,

@@ -4,14 +4,22 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { errorItem } from '../helpers/errorItem';
 import { existingDeliveryEngine } from '../transport';
 
+import * as api from './api';
 import * as bot from './bot';
+import * as callback from './callback';
+import * as chat from './chat';
+import * as file from './file';
 import * as message from './message';
 import type { OperationModule } from './types';
 import * as update from './update';
 import * as webhook from './webhook';
 
 const resources: Record<string, Record<string, OperationModule>> = {
+	api: api.operations,
 	bot: bot.operations,
+	callback: callback.operations,
+	chat: chat.operations,
+	file: file.operations,
 	message: message.operations,
 	update: update.operations,
 	webhook: webhook.operations,

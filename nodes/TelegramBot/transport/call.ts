@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { DeliveryEngine } from './delivery';
+import type { Upload } from './upload';
 import { BotApiFailure, toNodeApiError } from './errors';
 import type { BotApiAnswer } from './envelope';
 import { botApiRequest, type BotApiContext, type RequestOptions } from './request';
@@ -58,6 +59,7 @@ export async function deliverToChat<T = unknown>(
 	method: string,
 	body: IDataObject & { chat_id: string | number },
 	itemIndex: number,
+	uploads: Upload[] = [],
 ): Promise<Delivery<T>> {
 	const send = async (chatId: string | number) =>
 		await answerOf<T>(
@@ -65,10 +67,7 @@ export async function deliverToChat<T = unknown>(
 			operation,
 			method,
 			{ ...body, chat_id: chatId },
-			{
-				itemIndex,
-				paced: { engine, chatId },
-			},
+			{ itemIndex, uploads, paced: { engine, chatId } },
 			true,
 		);
 	try {

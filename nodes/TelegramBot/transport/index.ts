@@ -11,3 +11,5 @@ export {
 	TELEGRAM_LIMITS,
 } from './delivery';
 export type { DeliveryEngine, RateLimits } from './delivery';
+export type { Upload } from './upload';
+export { downloadBotFile, CLOUD_DOWNLOAD_LIMIT } from './download';

@@ -10,6 +10,7 @@ import type {
 
 import { unwrapEnvelope, type BotApiAnswer } from './envelope';
 import { failureFromNetwork } from './errors';
+import { multipartBody, type Upload } from './upload';
 
 export type BotApiContext =
 	| IExecuteFunctions
@@ -23,9 +24,12 @@ export const CREDENTIAL_TYPE = 'telegramBotApi';
 export interface RequestOptions {
 	/** Milliseconds before the request is abandoned. */
 	timeoutMs?: number;
+	/** Files to send: the request becomes multipart, the body its other fields. */
+	uploads?: Upload[];
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+const UPLOAD_TIMEOUT_MS = 600_000;
 
 export interface BotCredentials {
 	serverUrl: string;
@@ -66,14 +70,16 @@ export async function botApiRequest<T = unknown>(
 	options: RequestOptions = {},
 ): Promise<BotApiAnswer<T>> {
 	const { apiToken } = await botCredentials(ctx);
+	const uploads = options.uploads ?? [];
 	const request: IHttpRequestOptions = {
 		method: 'POST',
 		url: method,
-		body,
+		body: uploads.length ? await multipartBody(body, uploads) : body,
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		// An upload takes as long as its bytes need; only an answer that never comes times out.
+		timeout: options.timeoutMs ?? (uploads.length ? UPLOAD_TIMEOUT_MS : DEFAULT_TIMEOUT_MS),
 	};
 	let response: { statusCode: number; body: unknown };
 	try {

@@ -1,0 +1,138 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { jsonParse, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { normaliseChatId } from '../../helpers/chatId';
+import { binaryUpload } from '../../helpers/mediaInput';
+import { RATE_LIMIT_OPTIONS } from '../../helpers/rateLimitOptions';
+import { optionsWithRetry } from '../../helpers/retryOption';
+import { callBotApi, deliverToChat, deliveryEngine, type Upload } from '../../transport';
+import type { OperationModule } from '../types';
+
+export const label = 'Call API Method';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Method',
+		name: 'method',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'sendContact',
+		description: 'Any Bot API method by name, for what the other operations do not cover',
+	},
+	{
+		displayName: 'Parameters (JSON)',
+		name: 'parameters',
+		type: 'json',
+		default: '{}',
+		description:
+			"The method's parameters as one JSON object. With a chat_id the call waits for that chat's rate limits.",
+	},
+	{
+		displayName: 'Attachments',
+		name: 'attachments',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Attachment',
+		default: {},
+		description:
+			'Binary fields sent as files: refer to one as attach://<name> in the parameters, or name it after the parameter it fills',
+		options: [
+			{
+				name: 'attachment',
+				displayName: 'Attachment',
+				values: [
+					{
+						displayName: 'Name',
+						name: 'field',
+						type: 'string',
+						default: '',
+						placeholder: 'document',
+					},
+					{
+						displayName: 'Input Binary Field',
+						name: 'binaryPropertyName',
+						type: 'string',
+						default: 'data',
+					},
+				],
+			},
+		],
+	},
+	optionsWithRetry(RATE_LIMIT_OPTIONS),
+];
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const fail = (message: string, description?: string) =>
+		new NodeOperationError(this.getNode(), `${label}: ${message}`, { itemIndex, description });
+	const method = String(this.getNodeParameter('method', itemIndex, '') ?? '').trim();
+	if (!/^[a-zA-Z]{2,64}$/.test(method))
+		throw fail(
+			`"${method}" is not a Bot API method name`,
+			'Use the name from core.telegram.org/bots/api, such as sendContact.',
+		);
+	const raw = this.getNodeParameter('parameters', itemIndex, '{}') as string | IDataObject;
+	const body =
+		typeof raw === 'string' ? jsonParse<unknown>(raw || '{}', { fallbackValue: null }) : raw;
+	if (!body || typeof body !== 'object' || Array.isArray(body))
+		throw fail('Parameters must be one JSON object');
+	const params = body as IDataObject;
+	const entries =
+		(
+			this.getNodeParameter('attachments', itemIndex, {}) as {
+				attachment?: Array<{ field: string; binaryPropertyName: string }>;
+			}
+		).attachment ?? [];
+	const chat = params.chat_id === undefined ? undefined : normaliseChatId(params.chat_id);
+	if (params.chat_id !== undefined && chat === undefined)
+		throw fail(`"${String(params.chat_id)}" is not a chat ID`);
+	const engine = chat === undefined ? undefined : deliveryEngine(this, itemIndex);
+	const call = async () => {
+		const uploads: Upload[] = [];
+		for (const { field, binaryPropertyName } of entries) {
+			if (!/^[A-Za-z0-9_]+$/.test(field ?? ''))
+				throw fail(`the attachment name "${field}" is not a field name`);
+			uploads.push(
+				(await binaryUpload(this, itemIndex, binaryPropertyName || 'data', field)).upload!,
+			);
+		}
+		if (engine && chat !== undefined) {
+			const chatId = chat.startsWith('@') ? chat : Number(chat);
+			const delivery = await deliverToChat(
+				this,
+				engine,
+				label,
+				method,
+				{ ...params, chat_id: chatId },
+				itemIndex,
+				uploads,
+			);
+			return { result: delivery.result, migratedToChatId: delivery.migratedToChatId };
+		}
+		return { result: await callBotApi(this, label, method, params, { itemIndex, uploads }) };
+	};
+	// Queued before the first await so that calls to one chat keep their input order.
+	const { result, migratedToChatId } =
+		engine && chat !== undefined ? await engine.inChatOrder(chat, call) : await call();
+	const json: IDataObject =
+		result !== null && typeof result === 'object' && !Array.isArray(result)
+			? { ...(result as IDataObject) }
+			: { result: result as IDataObject[] };
+	if (migratedToChatId !== undefined) json.migratedToChatId = migratedToChatId;
+	return [{ json, pairedItem: { item: itemIndex } }];
+}
+
+export const call: OperationModule = {
+	label,
+	description: updateDisplayOptions(
+		{ show: { resource: ['api'], operation: ['call'] } },
+		properties,
+	),
+	execute,
+	concurrent: true,
+};

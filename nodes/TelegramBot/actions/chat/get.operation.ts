@@ -1,0 +1,8 @@
+import { chatCall } from './chatCall';
+
+export const get = chatCall({
+	operation: 'get',
+	label: 'Get Chat',
+	method: 'getChat',
+	output: 'result',
+});

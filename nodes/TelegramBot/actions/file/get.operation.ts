@@ -1,0 +1,60 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { optionsWithRetry } from '../../helpers/retryOption';
+import { callBotApi, downloadBotFile } from '../../transport';
+import type { OperationModule } from '../types';
+
+export const label = 'Get File';
+
+const properties = [
+	{
+		displayName: 'File ID',
+		name: 'fileId',
+		type: 'string' as const,
+		default: '',
+		required: true,
+		description: 'file_id of a document, photo size, voice, … from an update or a send',
+	},
+	{
+		displayName: 'Download',
+		name: 'download',
+		type: 'boolean' as const,
+		default: true,
+		description: 'Whether to put the file into a binary field (up to 20 MB from the cloud server)',
+	},
+	{
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string' as const,
+		default: 'data',
+		displayOptions: { show: { download: [true] } },
+	},
+	optionsWithRetry(),
+];
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const fileId = String(this.getNodeParameter('fileId', itemIndex, '') ?? '').trim();
+	if (!fileId) throw new NodeOperationError(this.getNode(), `${label}: no file ID`, { itemIndex });
+	const file = await callBotApi<IDataObject>(
+		this,
+		label,
+		'getFile',
+		{ file_id: fileId },
+		{ itemIndex },
+	);
+	const item: INodeExecutionData = { json: file, pairedItem: { item: itemIndex } };
+	if (!this.getNodeParameter('download', itemIndex, true)) return [item];
+	const property = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
+	item.binary = { [property]: await downloadBotFile(this, label, file, itemIndex) };
+	return [item];
+}
+
+export const get: OperationModule = {
+	label,
+	description: updateDisplayOptions(
+		{ show: { resource: ['file'], operation: ['get'] } },
+		properties,
+	),
+	execute,
+};

@@ -1,0 +1,29 @@
+import { messageIdProperty } from '../../helpers/fields';
+import { fromChatProperty } from '../../helpers/fromChat';
+import { sendOperation } from '../sendOperation';
+import { fromChatBody } from './forwardMessage.operation';
+
+export const copyMessage = sendOperation({
+	resource: 'message',
+	operation: 'copyMessage',
+	label: 'Copy Message',
+	method: 'copyMessage',
+	caption: true,
+	properties: [
+		fromChatProperty,
+		messageIdProperty,
+		{
+			displayName: 'New Caption',
+			name: 'caption',
+			type: 'string',
+			default: '',
+			description: 'Replaces the caption of a copied media message; empty keeps it',
+		},
+	],
+	async prepare(ctx, itemIndex) {
+		const caption = ctx.getNodeParameter('caption', itemIndex, '') as string;
+		return {
+			body: { ...fromChatBody(ctx, itemIndex, 'Copy Message'), ...(caption ? { caption } : {}) },
+		};
+	},
+});

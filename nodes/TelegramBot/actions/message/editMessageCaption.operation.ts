@@ -1,0 +1,38 @@
+import { chatMessageBody } from '../../helpers/chatMessage';
+import { chatLocator } from '../../helpers/chatLocator';
+import { messageIdProperty } from '../../helpers/fields';
+import { INLINE_ONLY, replyMarkupOf, replyMarkupProperties } from '../../helpers/replyMarkup';
+import { SEND_OPTIONS, sendOptionsBody } from '../../helpers/sendOptions';
+import { callOperation } from '../callOperation';
+
+const label = 'Edit Message Caption';
+
+export const editMessageCaption = callOperation({
+	resource: 'message',
+	operation: 'editMessageCaption',
+	label,
+	method: 'editMessageCaption',
+	output: 'result',
+	properties: [
+		chatLocator,
+		messageIdProperty,
+		{
+			displayName: 'Caption',
+			name: 'caption',
+			type: 'string',
+			default: '',
+			description: 'The new caption; empty removes it',
+		},
+		...replyMarkupProperties(INLINE_ONLY),
+	],
+	options: SEND_OPTIONS.filter((o) => o.name === 'parseMode'),
+	body(ctx, itemIndex) {
+		const markup = replyMarkupOf(ctx, itemIndex, label);
+		return {
+			...chatMessageBody(ctx, itemIndex, label),
+			caption: ctx.getNodeParameter('caption', itemIndex, '') as string,
+			...sendOptionsBody(ctx.getNodeParameter('options', itemIndex, {}) as never),
+			...(markup ? { reply_markup: markup } : {}),
+		};
+	},
+});

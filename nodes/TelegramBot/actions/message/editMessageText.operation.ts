@@ -1,0 +1,40 @@
+import { chatMessageBody } from '../../helpers/chatMessage';
+import { chatLocator } from '../../helpers/chatLocator';
+import { messageIdProperty, requiredText } from '../../helpers/fields';
+import { INLINE_ONLY, replyMarkupOf, replyMarkupProperties } from '../../helpers/replyMarkup';
+import { SEND_OPTIONS, sendOptionsBody } from '../../helpers/sendOptions';
+import { TEXT_LIMIT } from '../../helpers/splitText';
+import { callOperation } from '../callOperation';
+
+const label = 'Edit Message Text';
+
+export const editMessageText = callOperation({
+	resource: 'message',
+	operation: 'editMessageText',
+	label,
+	method: 'editMessageText',
+	output: 'result',
+	properties: [
+		chatLocator,
+		messageIdProperty,
+		{
+			displayName: 'Text',
+			name: 'text',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			default: '',
+			required: true,
+		},
+		...replyMarkupProperties(INLINE_ONLY),
+	],
+	options: SEND_OPTIONS.filter((o) => o.name === 'parseMode' || o.name === 'disableLinkPreview'),
+	body(ctx, itemIndex) {
+		const markup = replyMarkupOf(ctx, itemIndex, label);
+		return {
+			...chatMessageBody(ctx, itemIndex, label),
+			text: requiredText(ctx, 'text', itemIndex, label, 'the text', TEXT_LIMIT),
+			...sendOptionsBody(ctx.getNodeParameter('options', itemIndex, {}) as never),
+			...(markup ? { reply_markup: markup } : {}),
+		};
+	},
+});

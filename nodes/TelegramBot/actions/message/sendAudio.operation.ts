@@ -1,0 +1,9 @@
+import { mediaSend } from './mediaSend';
+
+export const sendAudio = mediaSend({
+	operation: 'sendAudio',
+	label: 'Send Audio',
+	method: 'sendAudio',
+	field: 'audio',
+	noun: 'Audio',
+});

@@ -1,0 +1,116 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { binaryUpload } from '../../helpers/mediaInput';
+import type { Upload } from '../../transport';
+import { sendOperation } from '../sendOperation';
+
+interface MediaEntry {
+	type: 'photo' | 'video' | 'document' | 'audio';
+	source: 'binary' | 'reference';
+	binaryPropertyName?: string;
+	file?: string;
+	caption?: string;
+}
+
+export const sendMediaGroup = sendOperation({
+	resource: 'message',
+	operation: 'sendMediaGroup',
+	label: 'Send Media Group',
+	method: 'sendMediaGroup',
+	replyMarkup: false,
+	caption: true,
+	properties: [
+		{
+			displayName: 'Media',
+			name: 'media',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Media',
+			default: {},
+			description: '2–10 photos and videos, or 2–10 documents, or 2–10 audios, shown as one album',
+			options: [
+				{
+					displayName: 'Media',
+					name: 'items',
+					values: [
+						{
+							displayName: 'Type',
+							name: 'type',
+							type: 'options',
+							options: [
+								{ name: 'Audio', value: 'audio' },
+								{ name: 'Document', value: 'document' },
+								{ name: 'Photo', value: 'photo' },
+								{ name: 'Video', value: 'video' },
+							],
+							default: 'photo',
+						},
+						{
+							displayName: 'Source',
+							name: 'source',
+							type: 'options',
+							options: [
+								{ name: 'Binary File', value: 'binary' },
+								{ name: 'URL or File ID', value: 'reference' },
+							],
+							default: 'binary',
+						},
+						{
+							displayName: 'Input Binary Field',
+							name: 'binaryPropertyName',
+							type: 'string',
+							default: 'data',
+							description: 'Used when Source is Binary File',
+						},
+						{
+							displayName: 'URL or File ID',
+							name: 'file',
+							type: 'string',
+							default: '',
+							description: 'Used when Source is URL or File ID',
+						},
+						{ displayName: 'Caption', name: 'caption', type: 'string', default: '' },
+					],
+				},
+			],
+		},
+	],
+	async prepare(ctx, itemIndex) {
+		const entries =
+			(ctx.getNodeParameter('media', itemIndex, {}) as { items?: MediaEntry[] }).items ?? [];
+		const fail = (message: string) =>
+			new NodeOperationError(ctx.getNode(), `Send Media Group: ${message}`, { itemIndex });
+		if (entries.length < 2 || entries.length > 10)
+			throw fail(`an album needs 2–10 media, got ${entries.length}`);
+		const kinds = new Set(entries.map((entry) => (entry.type === 'video' ? 'photo' : entry.type)));
+		if (kinds.size > 1)
+			throw fail(
+				'photos and videos can be mixed, but documents and audios only with their own kind',
+			);
+		const media: IDataObject[] = [];
+		const uploads: Upload[] = [];
+		for (const [index, entry] of entries.entries()) {
+			const item: IDataObject = { type: entry.type };
+			if (entry.source === 'reference') {
+				if (!entry.file?.trim()) throw fail(`media ${index + 1} has no URL or file ID`);
+				item.media = entry.file.trim();
+			} else {
+				const file = await binaryUpload(
+					ctx,
+					itemIndex,
+					entry.binaryPropertyName || 'data',
+					`file${index}`,
+				);
+				item.media = file.value;
+				uploads.push(file.upload!);
+			}
+			if (entry.caption) item.caption = entry.caption;
+			media.push(item);
+		}
+		const parseMode = ctx.getNodeParameter('options.parseMode', itemIndex, 'none') as string;
+		if (parseMode !== 'none')
+			for (const item of media) if (item.caption) item.parse_mode = parseMode;
+		return { body: { media }, uploads };
+	},
+});

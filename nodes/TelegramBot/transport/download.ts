@@ -1,0 +1,93 @@
+import type {
+	IBinaryData,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
+
+import { toNodeApiError, BotApiFailure, failureFromNetwork } from './errors';
+import { unwrapEnvelope } from './envelope';
+import { botCredentials, CREDENTIAL_TYPE } from './request';
+
+/** Telegram's cloud server hands out files up to 20 MB; a self-hosted server has no such limit. */
+export const CLOUD_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
+
+/**
+ * The file a getFile answer points to, as n8n binary data. A self-hosted server started with
+ * --local answers with an absolute path on its own disk: it is read from there when n8n runs on
+ * the same machine.
+ */
+export async function downloadBotFile(
+	ctx: IExecuteFunctions,
+	operation: string,
+	file: IDataObject,
+	itemIndex: number,
+): Promise<IBinaryData> {
+	const { serverUrl, apiToken } = await botCredentials(ctx);
+	const path = String(file.file_path ?? '');
+	const fileName = path.split('/').pop() || String(file.file_unique_id ?? 'file');
+	const size = Number(file.file_size ?? 0);
+	const fail = (description: string, status: number | null = null) =>
+		toNodeApiError(
+			ctx.getNode(),
+			new BotApiFailure(operation, 'download', status, description),
+			itemIndex,
+		);
+	if (!path)
+		throw fail('Telegram gave no file_path: the file cannot be downloaded (it may be over 20 MB)');
+	if (path.startsWith('/')) {
+		try {
+			const resolved = await ctx.helpers.resolvePath(path);
+			if (ctx.helpers.isFilePathBlocked(resolved))
+				throw new Error("n8n's file access settings (N8N_RESTRICT_FILE_ACCESS_TO) block this path");
+			const stream = await ctx.helpers.createReadStream(resolved);
+			return await ctx.helpers.prepareBinaryData(stream, fileName);
+		} catch (error) {
+			throw fail(
+				`the Bot API server keeps this file at ${path}, which n8n cannot read (${(error as Error).message}). Run n8n on the same machine as telegram-bot-api --local, or share that folder with n8n.`,
+			);
+		}
+	}
+	if (size > CLOUD_DOWNLOAD_LIMIT && /^https:\/\/api\.telegram\.org$/.test(serverUrl)) {
+		throw fail(
+			`the file is ${(size / 1024 / 1024).toFixed(1)} MB; Telegram's cloud Bot API lets bots download files up to 20 MB. A self-hosted Bot API server has no such limit.`,
+		);
+	}
+	const request: IHttpRequestOptions = {
+		method: 'GET',
+		url: `file/${path}`,
+		encoding: 'arraybuffer',
+		json: false,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: 600_000,
+	};
+	let response: { statusCode: number; body: Buffer; headers: IDataObject };
+	try {
+		response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, request);
+	} catch (error) {
+		throw toNodeApiError(
+			ctx.getNode(),
+			failureFromNetwork(operation, 'download', error, [apiToken]),
+			itemIndex,
+		);
+	}
+	if (response.statusCode !== 200) {
+		let envelope: unknown = Buffer.from(response.body).toString('utf8');
+		try {
+			envelope = JSON.parse(envelope as string);
+		} catch {
+			// Not the JSON envelope: unwrapEnvelope describes the status alone.
+		}
+		try {
+			unwrapEnvelope(operation, 'download', response.statusCode, envelope, [apiToken]);
+		} catch (failure) {
+			if (failure instanceof BotApiFailure) throw toNodeApiError(ctx.getNode(), failure, itemIndex);
+			throw fail(String(failure), response.statusCode);
+		}
+		throw fail('the file could not be downloaded', response.statusCode);
+	}
+	const mimeType = String(response.headers['content-type'] ?? '').split(';')[0] || undefined;
+	const useful = mimeType && mimeType !== 'application/octet-stream' ? mimeType : undefined;
+	return await ctx.helpers.prepareBinaryData(Buffer.from(response.body), fileName, useful);
+}
