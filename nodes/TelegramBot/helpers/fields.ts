@@ -16,7 +16,7 @@ export const userIdProperty: INodeProperties = {
 	type: 'number',
 	default: 0,
 	required: true,
-	description: "The user's numeric ID (message.from.id in an update)",
+	description: "The user's numeric ID, as in the sender (from) of a message",
 };
 
 /** A positive integer parameter, refused with a sentence before any request. */

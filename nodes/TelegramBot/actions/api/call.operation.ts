@@ -41,7 +41,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Attachment',
 		default: {},
 		description:
-			'Binary fields sent as files: refer to one as attach://<name> in the parameters, or name it after the parameter it fills',
+			'Binary fields sent as files: refer to one as attach://&lt;name&gt; in the parameters, or name it after the parameter it fills',
 		options: [
 			{
 				name: 'attachment',

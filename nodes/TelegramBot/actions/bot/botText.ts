@@ -27,7 +27,7 @@ export function setBotText(spec: {
 				type: 'string',
 				typeOptions: spec.maxLength > 64 ? { rows: 3 } : undefined,
 				default: '',
-				description: `${spec.description} Up to ${spec.maxLength} characters; empty removes it for this language.`,
+				description: ', Up to , characters; empty removes it for this language',
 			},
 		],
 		options: [languageOption('Set it for users with this language; empty for all others')],

@@ -19,7 +19,7 @@ export const answerQuery = callOperation({
 			default: '={{ $json.update?.callback_query?.id }}',
 			required: true,
 			description:
-				'callback_query.id of the button press; answer within 10 seconds or the button keeps spinning',
+				'Callback_query.ID of the button press; answer within 10 seconds or the button keeps spinning',
 		},
 	],
 	options: [

@@ -14,7 +14,7 @@ const properties = [
 		type: 'string' as const,
 		default: '',
 		required: true,
-		description: 'file_id of a document, photo size, voice, … from an update or a send',
+		description: 'The file_id of a document, photo size, voice, … from an update or a send',
 	},
 	{
 		displayName: 'Download',

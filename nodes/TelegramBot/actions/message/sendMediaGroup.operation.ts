@@ -35,26 +35,10 @@ export const sendMediaGroup = sendOperation({
 					name: 'items',
 					values: [
 						{
-							displayName: 'Type',
-							name: 'type',
-							type: 'options',
-							options: [
-								{ name: 'Audio', value: 'audio' },
-								{ name: 'Document', value: 'document' },
-								{ name: 'Photo', value: 'photo' },
-								{ name: 'Video', value: 'video' },
-							],
-							default: 'photo',
-						},
-						{
-							displayName: 'Source',
-							name: 'source',
-							type: 'options',
-							options: [
-								{ name: 'Binary File', value: 'binary' },
-								{ name: 'URL or File ID', value: 'reference' },
-							],
-							default: 'binary',
+							displayName: 'Caption',
+							name: 'caption',
+							type: 'string',
+							default: '',
 						},
 						{
 							displayName: 'Input Binary Field',
@@ -64,13 +48,52 @@ export const sendMediaGroup = sendOperation({
 							description: 'Used when Source is Binary File',
 						},
 						{
+							displayName: 'Source',
+							name: 'source',
+							type: 'options',
+							options: [
+								{
+									name: 'Binary File',
+									value: 'binary',
+								},
+								{
+									name: 'URL or File ID',
+									value: 'reference',
+								},
+							],
+							default: 'binary',
+						},
+						{
+							displayName: 'Type',
+							name: 'type',
+							type: 'options',
+							options: [
+								{
+									name: 'Audio',
+									value: 'audio',
+								},
+								{
+									name: 'Document',
+									value: 'document',
+								},
+								{
+									name: 'Photo',
+									value: 'photo',
+								},
+								{
+									name: 'Video',
+									value: 'video',
+								},
+							],
+							default: 'photo',
+						},
+						{
 							displayName: 'URL or File ID',
 							name: 'file',
 							type: 'string',
 							default: '',
 							description: 'Used when Source is URL or File ID',
 						},
-						{ displayName: 'Caption', name: 'caption', type: 'string', default: '' },
 					],
 				},
 			],
