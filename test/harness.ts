@@ -1,8 +1,11 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test-only harness: real n8n-core contexts and a local HTTP server */
+import { createReadStream } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { Container } from '@n8n/di';
 import {
+	BinaryDataService,
 	ExecutionLifecycleHooks,
 	HookContext,
 	LoadOptionsContext,
@@ -41,6 +44,23 @@ import { DEFAULT_TOKEN } from './emulator/server';
 export const ACTION_TYPE = 'n8n-nodes-telegram-bot.telegramBot';
 export const TRIGGER_TYPE = 'n8n-nodes-telegram-bot.telegramBotTrigger';
 
+interface BinarySpec {
+	text?: string;
+	base64?: string;
+	/** A file on disk, streamed into n8n's binary store. */
+	path?: string;
+	fileName?: string;
+	mimeType?: string;
+}
+
+/**
+ * n8n's binary store on disk (filesystem mode), as a production instance runs it: binary data
+ * then has an id and nodes can stream it. Without this call binary data stays in memory.
+ */
+export async function useFilesystemBinaryStore(): Promise<void> {
+	await Container.get(BinaryDataService).init();
+}
+
 /** Emits the items given in its `items` parameter: the input of the node under test. */
 class ItemsSource implements INodeType {
 	description = {
@@ -55,9 +75,24 @@ class ItemsSource implements INodeType {
 		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
 	} as unknown as INodeType['description'];
 
+	/** An entry's `$binary` becomes binary data: `{ data: { text | base64 | path, fileName, mimeType } }`. */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
-		return [items.map((json) => ({ json }))];
+		const output: INodeExecutionData[] = [];
+		for (const { $binary, ...json } of items) {
+			const item: INodeExecutionData = { json };
+			for (const [name, spec] of Object.entries(($binary ?? {}) as Record<string, BinarySpec>)) {
+				const content = spec.path
+					? createReadStream(spec.path)
+					: Buffer.from(spec.base64 ?? spec.text ?? '', spec.base64 ? 'base64' : 'utf8');
+				item.binary = {
+					...item.binary,
+					[name]: await this.helpers.prepareBinaryData(content, spec.fileName, spec.mimeType),
+				};
+			}
+			output.push(item);
+		}
+		return [output];
 	}
 }
 

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 
 import type { Chat, Message, Update, User, WebhookInfo } from '@grammyjs/types';
+import Busboy from 'busboy';
 import { request } from 'undici';
 
 /**
@@ -37,6 +38,14 @@ export interface Failure {
 	/** Send this body verbatim (an HTML error page, malformed JSON). */
 	rawBody?: string;
 	rawContentType?: string;
+}
+
+export interface StoredFile {
+	file_id: string;
+	file_unique_id: string;
+	file_size: number;
+	file_path: string;
+	mimeType: string;
 }
 
 export interface ChatState {
@@ -119,6 +128,14 @@ export class BotApiEmulator {
 	private readonly failures = new Map<string, Failure[]>();
 	private readonly sockets = new Set<Socket>();
 	private readonly buckets = new Map<string, Bucket>();
+	/** Files Telegram "has": uploads and seeded ones, by file_id. */
+	readonly files = new Map<string, StoredFile>();
+	private nextFile = 1;
+	/** Bot profile texts and command lists, by method family and scope/language key. */
+	readonly profile = new Map<string, unknown>();
+	/** Chats the bot left; banned users per chat. */
+	readonly left = new Set<string>();
+	readonly banned = new Map<string, Set<number>>();
 	/** Sends refused with 429 by the flood limits. */
 	floodRefusals = 0;
 	private server?: Server;
@@ -248,6 +265,8 @@ export class BotApiEmulator {
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		const download = /^\/file\/bot([^/]*)\/(.+)$/.exec(url.pathname);
+		if (download) return this.serveFile(res, download[1], decodeURIComponent(download[2]));
 		const match = /^\/bot([^/]*)\/([A-Za-z]+)$/.exec(url.pathname);
 		if (!match)
 			return this.reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
@@ -318,6 +337,74 @@ export class BotApiEmulator {
 			}
 			this.reply(res, 500, { ok: false, error_code: 500, description: 'Internal Server Error' });
 		}
+	}
+
+	/** Registers a file as if a user had sent it; its bytes are generated on download. */
+	addFile(size: number, path: string, mimeType = 'application/octet-stream'): StoredFile {
+		const n = this.nextFile++;
+		const file = {
+			file_id: `BQACAgIAAx-file-${n}`,
+			file_unique_id: `AgAD${n}`,
+			file_size: size,
+			file_path: path,
+			mimeType,
+		};
+		this.files.set(file.file_id, file);
+		return file;
+	}
+
+	private serveFile(res: ServerResponse, token: string, path: string): void {
+		this.calls.push({
+			method: 'download',
+			params: { path },
+			files: {},
+			contentType: '',
+			token,
+			at: Date.now(),
+			status: 0,
+		});
+		if (!this.bots.has(token))
+			return this.reply(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+		const file = [...this.files.values()].find((f) => f.file_path === path);
+		if (!file)
+			return this.reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+		res.writeHead(200, { 'content-type': file.mimeType, 'content-length': file.file_size });
+		res.end(Buffer.alloc(file.file_size, 0x41));
+	}
+
+	/** A file parameter: an upload (recorded in `files`), a known file_id, or an HTTP URL. */
+	private fileFrom(call: RecordedCall, value: unknown, field: string): StoredFile {
+		const attached =
+			typeof value === 'string' && value.startsWith('attach://') ? value.slice(9) : undefined;
+		const upload = call.files[attached ?? field];
+		if (upload) {
+			const ext = upload.filename.includes('.') ? upload.filename.split('.').pop() : 'bin';
+			return this.addFile(upload.size, `${field}s/file_${this.nextFile}.${ext}`, upload.type);
+		}
+		const text = String(value ?? '');
+		const known = this.files.get(text);
+		if (known) return known;
+		if (/^https?:\/\//.test(text))
+			return this.addFile(1024, `${field}s/file_${this.nextFile}.jpg`, 'image/jpeg');
+		throw new ApiError(400, `Bad Request: wrong file identifier/HTTP URL specified`);
+	}
+
+	/** A Message as Telegram returns it from a send. */
+	private message(bot: BotState, chat: Chat, extra: Record<string, unknown>): Message {
+		const message = {
+			message_id: bot.nextMessageId++,
+			date: Math.floor(Date.now() / 1000),
+			chat,
+			from: {
+				id: bot.user.id,
+				is_bot: true,
+				first_name: bot.user.first_name,
+				username: bot.user.username,
+			},
+			...extra,
+		} as unknown as Message;
+		bot.sent.push(message);
+		return message;
 	}
 
 	/** Seconds to wait when a send would break a limit, else 0 (and the send is counted). */
@@ -485,6 +572,353 @@ export class BotApiEmulator {
 					: bot.updates;
 			return { result: visible.slice(0, limit) };
 		},
+		sendphoto: async (bot, p, call) => this.sendFile(bot, p, call, 'photo'),
+		senddocument: async (bot, p, call) => this.sendFile(bot, p, call, 'document'),
+		sendvideo: async (bot, p, call) => this.sendFile(bot, p, call, 'video'),
+		sendaudio: async (bot, p, call) => this.sendFile(bot, p, call, 'audio'),
+		sendvoice: async (bot, p, call) => this.sendFile(bot, p, call, 'voice'),
+		sendanimation: async (bot, p, call) => this.sendFile(bot, p, call, 'animation'),
+		sendsticker: async (bot, p, call) => this.sendFile(bot, p, call, 'sticker'),
+		sendvideonote: async (bot, p, call) => this.sendFile(bot, p, call, 'video_note'),
+		sendmediagroup: async (bot, p, call) => {
+			const target = this.resolveChat(p.chat_id);
+			const media = list(p.media) as Array<{ type: string; media: string; caption?: string }>;
+			if (media.length < 2 || media.length > 10)
+				throw new ApiError(400, 'Bad Request: wrong number of media specified');
+			const group = `${Date.now()}${bot.nextMessageId}`;
+			return {
+				result: media.map((entry) => {
+					const file = this.fileFrom(call, entry.media, entry.type);
+					return this.message(bot, target.chat, {
+						media_group_id: group,
+						[entry.type]: this.mediaObject(entry.type, file),
+						...(entry.caption ? { caption: entry.caption } : {}),
+					});
+				}),
+			};
+		},
+		sendlocation: async (bot, p) => {
+			const target = this.resolveChat(p.chat_id);
+			const latitude = Number(p.latitude);
+			const longitude = Number(p.longitude);
+			if (!(Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180))
+				throw new ApiError(400, 'Bad Request: wrong location');
+			return { result: this.message(bot, target.chat, { location: { latitude, longitude } }) };
+		},
+		sendpoll: async (bot, p) => {
+			const target = this.resolveChat(p.chat_id);
+			const options = list(p.options) as Array<{ text: string }>;
+			if (options.length < 2 || options.length > 10)
+				throw new ApiError(400, 'Bad Request: poll must have 2-10 options');
+			return {
+				result: this.message(bot, target.chat, {
+					poll: {
+						id: `poll-${bot.nextMessageId}`,
+						question: p.question,
+						options: options.map((o) => ({ text: o.text, voter_count: 0 })),
+						type: p.type ?? 'regular',
+						is_anonymous: p.is_anonymous !== false,
+						allows_multiple_answers: !!p.allows_multiple_answers,
+						...(p.correct_option_id !== undefined
+							? { correct_option_id: p.correct_option_id }
+							: {}),
+					},
+				}),
+			};
+		},
+		senddice: async (bot, p) => {
+			const target = this.resolveChat(p.chat_id);
+			return {
+				result: this.message(bot, target.chat, { dice: { emoji: p.emoji ?? '🎲', value: 4 } }),
+			};
+		},
+		sendchataction: async (_bot, p) => {
+			this.resolveChat(p.chat_id);
+			const actions = [
+				'typing',
+				'upload_photo',
+				'record_video',
+				'upload_video',
+				'record_voice',
+				'upload_voice',
+				'upload_document',
+				'choose_sticker',
+				'find_location',
+				'record_video_note',
+				'upload_video_note',
+			];
+			if (!actions.includes(String(p.action)))
+				throw new ApiError(400, 'Bad Request: wrong parameter action in request');
+			return { result: true };
+		},
+		forwardmessage: async (bot, p) => {
+			const target = this.resolveChat(p.chat_id);
+			const original = this.sentMessage(
+				bot,
+				p.from_chat_id,
+				p.message_id,
+				'message to forward not found',
+			);
+			return {
+				result: this.message(bot, target.chat, {
+					...this.content(original),
+					forward_origin: { type: 'chat', sender_chat: original.chat, date: original.date },
+				}),
+			};
+		},
+		copymessage: async (bot, p) => {
+			const target = this.resolveChat(p.chat_id);
+			const original = this.sentMessage(
+				bot,
+				p.from_chat_id,
+				p.message_id,
+				'message to copy not found',
+			);
+			const copy = this.message(bot, target.chat, {
+				...this.content(original),
+				...(p.caption ? { caption: p.caption } : {}),
+			});
+			return { result: { message_id: copy.message_id } };
+		},
+		editmessagetext: async (bot, p) => {
+			const message = this.sentMessage(
+				bot,
+				p.chat_id,
+				p.message_id,
+				'message to edit not found',
+			) as Message & Record<string, unknown>;
+			if (!('text' in message))
+				throw new ApiError(400, 'Bad Request: there is no text in the message to edit');
+			if (message.text === p.text && !p.reply_markup)
+				throw new ApiError(
+					400,
+					'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+				);
+			Object.assign(message, {
+				text: p.text,
+				edit_date: Math.floor(Date.now() / 1000),
+				...(p.reply_markup ? { reply_markup: p.reply_markup } : {}),
+			});
+			return { result: message };
+		},
+		editmessagecaption: async (bot, p) => {
+			const message = this.sentMessage(
+				bot,
+				p.chat_id,
+				p.message_id,
+				'message to edit not found',
+			) as Message & Record<string, unknown>;
+			if ('text' in message)
+				throw new ApiError(400, 'Bad Request: there is no caption in the message to edit');
+			Object.assign(message, {
+				caption: p.caption,
+				edit_date: Math.floor(Date.now() / 1000),
+				...(p.reply_markup ? { reply_markup: p.reply_markup } : {}),
+			});
+			return { result: message };
+		},
+		editmessagereplymarkup: async (bot, p) => {
+			const message = this.sentMessage(
+				bot,
+				p.chat_id,
+				p.message_id,
+				'message to edit not found',
+			) as Message & Record<string, unknown>;
+			Object.assign(message, {
+				reply_markup: p.reply_markup,
+				edit_date: Math.floor(Date.now() / 1000),
+			});
+			return { result: message };
+		},
+		deletemessage: async (bot, p) => {
+			const message = this.sentMessage(bot, p.chat_id, p.message_id, 'message to delete not found');
+			bot.sent.splice(bot.sent.indexOf(message), 1);
+			return { result: true };
+		},
+		pinchatmessage: async (bot, p) => {
+			this.sentMessage(bot, p.chat_id, p.message_id, 'message to pin not found');
+			return { result: true };
+		},
+		unpinchatmessage: async (bot, p) => {
+			this.sentMessage(bot, p.chat_id, p.message_id, 'message to unpin not found');
+			return { result: true };
+		},
+		getchat: async (_bot, p) => {
+			const { chat } = this.resolveChat(p.chat_id);
+			return {
+				result: { ...chat, accent_color_id: 0, max_reaction_count: 11, accepted_gift_types: {} },
+			};
+		},
+		getchatadministrators: async (bot, p) => {
+			const { chat } = this.resolveChat(p.chat_id);
+			if (chat.type === 'private')
+				throw new ApiError(400, 'Bad Request: there are no administrators in the private chat');
+			return {
+				result: [
+					{
+						status: 'creator',
+						user: { id: 1001, is_bot: false, first_name: 'Ada' },
+						is_anonymous: false,
+					},
+					{
+						status: 'administrator',
+						user: {
+							id: bot.user.id,
+							is_bot: true,
+							first_name: bot.user.first_name,
+							username: bot.user.username,
+						},
+						can_be_edited: false,
+						can_manage_chat: true,
+						can_delete_messages: true,
+						can_restrict_members: true,
+						can_pin_messages: true,
+						is_anonymous: false,
+					},
+				],
+			};
+		},
+		getchatmember: async (_bot, p) => {
+			this.resolveChat(p.chat_id);
+			const userId = Number(p.user_id);
+			if (!userId) throw new ApiError(400, 'Bad Request: PARTICIPANT_ID_INVALID');
+			const banned = this.banned.get(String(p.chat_id))?.has(userId);
+			return {
+				result: {
+					status: banned ? 'kicked' : 'member',
+					user: { id: userId, is_bot: false, first_name: `User ${userId}` },
+					...(banned ? { until_date: 0 } : {}),
+				},
+			};
+		},
+		getchatmembercount: async (_bot, p) => {
+			const { chat } = this.resolveChat(p.chat_id);
+			return { result: chat.type === 'private' ? 2 : 42 };
+		},
+		leavechat: async (_bot, p) => {
+			const { chat } = this.resolveChat(p.chat_id);
+			if (chat.type === 'private')
+				throw new ApiError(
+					400,
+					"Bad Request: chat member status can't be changed in private chats",
+				);
+			this.left.add(String(p.chat_id));
+			return { result: true };
+		},
+		setchattitle: async (_bot, p) => {
+			const state = this.resolveChat(p.chat_id);
+			if (state.chat.type === 'private')
+				throw new ApiError(400, "Bad Request: chat title can't be changed in private chats");
+			const title = String(p.title ?? '');
+			if (!title || title.length > 128) throw new ApiError(400, 'Bad Request: chat title is empty');
+			(state.chat as { title: string }).title = title;
+			return { result: true };
+		},
+		setchatdescription: async (_bot, p) => {
+			const state = this.resolveChat(p.chat_id);
+			if (state.chat.type === 'private')
+				throw new ApiError(400, "Bad Request: chat description can't be changed in private chats");
+			return { result: true };
+		},
+		banchatmember: async (_bot, p) => {
+			const { chat } = this.resolveChat(p.chat_id);
+			if (chat.type === 'private') throw new ApiError(400, "Bad Request: can't remove chat owner");
+			const set = this.banned.get(String(p.chat_id)) ?? new Set<number>();
+			set.add(Number(p.user_id));
+			this.banned.set(String(p.chat_id), set);
+			return { result: true };
+		},
+		unbanchatmember: async (_bot, p) => {
+			this.resolveChat(p.chat_id);
+			this.banned.get(String(p.chat_id))?.delete(Number(p.user_id));
+			return { result: true };
+		},
+		createchatinvitelink: async (bot, p) => {
+			const { chat } = this.resolveChat(p.chat_id);
+			if (chat.type === 'private') throw new ApiError(400, 'Bad Request: CHAT_ID_INVALID');
+			if (p.member_limit && p.creates_join_request)
+				throw new ApiError(
+					400,
+					"Bad Request: can't create invite link with member limit and join requests",
+				);
+			return {
+				result: {
+					invite_link: `https://t.me/+AbCdEf${bot.nextMessageId++}`,
+					creator: { id: bot.user.id, is_bot: true, first_name: bot.user.first_name },
+					creates_join_request: !!p.creates_join_request,
+					is_primary: false,
+					is_revoked: false,
+					...(p.name ? { name: p.name } : {}),
+					...(p.expire_date ? { expire_date: Number(p.expire_date) } : {}),
+					...(p.member_limit ? { member_limit: Number(p.member_limit) } : {}),
+				},
+			};
+		},
+		answercallbackquery: async (_bot, p) => {
+			if (!p.callback_query_id)
+				throw new ApiError(
+					400,
+					'Bad Request: query is too old and response timeout expired or query ID is invalid',
+				);
+			return { result: true };
+		},
+		answerinlinequery: async (_bot, p) => {
+			if (!p.inline_query_id)
+				throw new ApiError(
+					400,
+					'Bad Request: query is too old and response timeout expired or query ID is invalid',
+				);
+			const results = list(p.results) as Array<{ type?: string; id?: string }>;
+			if (results.some((r) => !r.type || !r.id))
+				throw new ApiError(400, 'Bad Request: RESULT_ID_INVALID');
+			return { result: true };
+		},
+		getfile: async (_bot, p) => {
+			const file = this.files.get(String(p.file_id ?? ''));
+			if (!file) throw new ApiError(400, 'Bad Request: invalid file_id');
+			if (file.file_size > 20 * 1024 * 1024 && !this.options.selfHosted)
+				throw new ApiError(400, 'Bad Request: file is too big');
+			const { mimeType: _mime, ...answer } = file;
+			return { result: answer };
+		},
+		setmycommands: async (_bot, p) => {
+			const commands = list(p.commands) as Array<{ command: string; description: string }>;
+			if (commands.some((c) => !/^[a-z0-9_]{1,32}$/.test(c.command)))
+				throw new ApiError(400, 'Bad Request: BOT_COMMAND_INVALID');
+			this.profile.set(`commands:${scopeKey(p)}`, commands);
+			return { result: true };
+		},
+		getmycommands: async (_bot, p) => ({
+			result: this.profile.get(`commands:${scopeKey(p)}`) ?? [],
+		}),
+		deletemycommands: async (_bot, p) => {
+			this.profile.delete(`commands:${scopeKey(p)}`);
+			return { result: true };
+		},
+		setmydescription: async (_bot, p) => this.setText('description', p, 512),
+		getmydescription: async (_bot, p) => ({
+			result: { description: this.profile.get(`description:${p.language_code ?? ''}`) ?? '' },
+		}),
+		setmyshortdescription: async (_bot, p) => this.setText('short_description', p, 120),
+		getmyshortdescription: async (_bot, p) => ({
+			result: {
+				short_description: this.profile.get(`short_description:${p.language_code ?? ''}`) ?? '',
+			},
+		}),
+		setmyname: async (_bot, p) => this.setText('name', p, 64),
+		getmyname: async (bot, p) => ({
+			result: { name: this.profile.get(`name:${p.language_code ?? ''}`) ?? bot.user.first_name },
+		}),
+		sendcontact: async (bot, p) => {
+			const target = this.resolveChat(p.chat_id);
+			if (!p.phone_number || !p.first_name)
+				throw new ApiError(400, 'Bad Request: phone_number is empty');
+			return {
+				result: this.message(bot, target.chat, {
+					contact: { phone_number: p.phone_number, first_name: p.first_name },
+				}),
+			};
+		},
 		sendmessage: async (bot, p) => {
 			const target = this.resolveChat(p.chat_id);
 			const text = String(p.text ?? '');
@@ -510,6 +944,78 @@ export class BotApiEmulator {
 			return { result: message };
 		},
 	};
+
+	private async sendFile(
+		bot: BotState,
+		p: Params,
+		call: RecordedCall,
+		kind: string,
+	): Promise<{ result: unknown }> {
+		const target = this.resolveChat(p.chat_id);
+		const file = this.fileFrom(call, p[kind], kind);
+		if (p.caption !== undefined) {
+			const caption = p.parse_mode === 'HTML' ? stripHtml(String(p.caption)) : String(p.caption);
+			if ([...caption].length > 1024)
+				throw new ApiError(400, 'Bad Request: message caption is too long');
+			if (p.parse_mode === 'HTML') checkHtml(String(p.caption));
+		}
+		return {
+			result: this.message(bot, target.chat, {
+				[kind]: this.mediaObject(kind, file),
+				...(p.caption ? { caption: p.caption } : {}),
+				...(p.has_spoiler ? { has_media_spoiler: true } : {}),
+				...(p.reply_markup ? { reply_markup: p.reply_markup } : {}),
+			}),
+		};
+	}
+
+	private mediaObject(kind: string, file: StoredFile): unknown {
+		const base = {
+			file_id: file.file_id,
+			file_unique_id: file.file_unique_id,
+			file_size: file.file_size,
+		};
+		if (kind === 'photo')
+			return [
+				{ ...base, width: 90, height: 90 },
+				{ ...base, width: 1280, height: 1280 },
+			];
+		if (kind === 'document')
+			return { ...base, file_name: file.file_path.split('/').pop(), mime_type: file.mimeType };
+		return { ...base, mime_type: file.mimeType };
+	}
+
+	private sentMessage(
+		bot: BotState,
+		chatId: unknown,
+		messageId: unknown,
+		notFound: string,
+	): Message {
+		const { chat } = this.resolveChat(chatId);
+		const message = bot.sent.find(
+			(m) => m.chat.id === chat.id && m.message_id === Number(messageId),
+		);
+		if (!message) throw new ApiError(400, `Bad Request: ${notFound}`);
+		return message;
+	}
+
+	private content(message: Message): Record<string, unknown> {
+		const {
+			message_id: _id,
+			date: _date,
+			chat: _chat,
+			from: _from,
+			...content
+		} = message as unknown as Record<string, unknown>;
+		return content;
+	}
+
+	private setText(field: string, p: Params, max: number): { result: true } {
+		const value = String(p[field] ?? '');
+		if ([...value].length > max) throw new ApiError(400, `Bad Request: ${field} is too long`);
+		this.profile.set(`${field}:${p.language_code ?? ''}`, value);
+		return { result: true };
+	}
 
 	private resolveChat(chatId: unknown): ChatState {
 		const key = String(chatId ?? '');
@@ -557,6 +1063,10 @@ function defaultDescription(status: number, retryAfter?: number): string {
 		default:
 			return 'Internal Server Error';
 	}
+}
+
+function scopeKey(p: Params): string {
+	return `${JSON.stringify(p.scope ?? { type: 'default' })}:${p.language_code ?? ''}`;
 }
 
 function bool(value: unknown): boolean {
@@ -637,13 +1147,27 @@ async function readParams(
 	const files: RecordedCall['files'] = {};
 	const type = req.headers['content-type'] ?? '';
 	if (type.startsWith('multipart/form-data')) {
-		// undici's Response parses multipart the way a server framework would.
-		const form = await new Response(req as unknown as ReadableStream, {
-			headers: { 'content-type': type },
-		}).formData();
-		for (const [key, value] of form.entries()) {
-			if (typeof value === 'string') params[key] = value;
-			else files[key] = { filename: value.name, type: value.type, size: value.size };
+		// Streamed and counted, never buffered: a 200 MB upload costs the emulator no memory.
+		await new Promise<void>((resolve, reject) => {
+			const parser = Busboy({ headers: req.headers, limits: { fileSize: Infinity } });
+			parser.on('field', (name, value) => (params[name] = value));
+			parser.on('file', (name, stream, info) => {
+				const entry = { filename: info.filename, type: info.mimeType, size: 0 };
+				files[name] = entry;
+				stream.on('data', (chunk: Buffer) => (entry.size += chunk.length));
+			});
+			parser.on('close', resolve);
+			parser.on('error', reject);
+			req.pipe(parser);
+		});
+		for (const [key, value] of Object.entries(params)) {
+			if (typeof value === 'string' && /^[[{]/.test(value)) {
+				try {
+					params[key] = JSON.parse(value);
+				} catch {
+					// A plain string that happens to start with a bracket.
+				}
+			}
 		}
 		return { params, files };
 	}

@@ -4,6 +4,7 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestOptions,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { toNodeApiError, BotApiFailure, failureFromNetwork } from './errors';
 import { unwrapEnvelope } from './envelope';
@@ -27,12 +28,8 @@ export async function downloadBotFile(
 	const path = String(file.file_path ?? '');
 	const fileName = path.split('/').pop() || String(file.file_unique_id ?? 'file');
 	const size = Number(file.file_size ?? 0);
-	const fail = (description: string, status: number | null = null) =>
-		toNodeApiError(
-			ctx.getNode(),
-			new BotApiFailure(operation, 'download', status, description),
-			itemIndex,
-		);
+	const fail = (description: string) =>
+		new NodeOperationError(ctx.getNode(), `${operation}: ${description}`, { itemIndex });
 	if (!path)
 		throw fail('Telegram gave no file_path: the file cannot be downloaded (it may be over 20 MB)');
 	if (path.startsWith('/')) {
@@ -83,9 +80,9 @@ export async function downloadBotFile(
 			unwrapEnvelope(operation, 'download', response.statusCode, envelope, [apiToken]);
 		} catch (failure) {
 			if (failure instanceof BotApiFailure) throw toNodeApiError(ctx.getNode(), failure, itemIndex);
-			throw fail(String(failure), response.statusCode);
+			throw fail(String(failure));
 		}
-		throw fail('the file could not be downloaded', response.statusCode);
+		throw fail(`the download answered ${response.statusCode}`);
 	}
 	const mimeType = String(response.headers['content-type'] ?? '').split(';')[0] || undefined;
 	const useful = mimeType && mimeType !== 'application/octet-stream' ? mimeType : undefined;
