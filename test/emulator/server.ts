@@ -878,7 +878,8 @@ export class BotApiEmulator {
 			if (!file) throw new ApiError(400, 'Bad Request: invalid file_id');
 			if (file.file_size > 20 * 1024 * 1024 && !this.options.selfHosted)
 				throw new ApiError(400, 'Bad Request: file is too big');
-			const { mimeType: _mime, ...answer } = file;
+			const answer: Record<string, unknown> = { ...file };
+			delete answer.mimeType;
 			return { result: answer };
 		},
 		setmycommands: async (_bot, p) => {
@@ -1000,13 +1001,8 @@ export class BotApiEmulator {
 	}
 
 	private content(message: Message): Record<string, unknown> {
-		const {
-			message_id: _id,
-			date: _date,
-			chat: _chat,
-			from: _from,
-			...content
-		} = message as unknown as Record<string, unknown>;
+		const content: Record<string, unknown> = { ...message };
+		for (const key of ['message_id', 'date', 'chat', 'from']) delete content[key];
 		return content;
 	}
 
