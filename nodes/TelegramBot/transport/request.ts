@@ -75,6 +75,9 @@ export async function botApiRequest<T = unknown>(
 		method: 'POST',
 		url: method,
 		body: uploads.length ? await multipartBody(body, uploads) : body,
+		// Following redirects means keeping the whole request body to send it again: an upload
+		// would sit in memory. The Bot API never redirects a method call.
+		disableFollowRedirect: uploads.length > 0,
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
