@@ -1,6 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { CHAT_ID_REGEX_SOURCE } from './chatId';
+import { normaliseChatId } from './chatId';
+import { positiveInteger } from './fields';
 
 /** The chat a forwarded or copied message comes from. */
 export const fromChatProperty: INodeProperties = {
@@ -13,4 +15,21 @@ export const fromChatProperty: INodeProperties = {
 	description: 'The chat the message is in now',
 };
 
-export const FROM_CHAT_PATTERN = new RegExp(CHAT_ID_REGEX_SOURCE);
+/** from_chat_id and message_id of a message to forward or copy, checked before any request. */
+export function fromChatBody(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+): IDataObject {
+	const raw = ctx.getNodeParameter('fromChatId', itemIndex, '');
+	const fromChatId = normaliseChatId(raw);
+	if (fromChatId === undefined) {
+		throw new NodeOperationError(ctx.getNode(), `${label}: "${String(raw)}" is not a chat ID`, {
+			itemIndex,
+		});
+	}
+	return {
+		from_chat_id: fromChatId.startsWith('@') ? fromChatId : Number(fromChatId),
+		message_id: positiveInteger(ctx, 'messageId', itemIndex, label, 'Message ID'),
+	};
+}

@@ -1,7 +1,6 @@
 import { messageIdProperty } from '../../helpers/fields';
-import { fromChatProperty } from '../../helpers/fromChat';
+import { fromChatBody, fromChatProperty } from '../../helpers/fromChat';
 import { sendOperation } from '../sendOperation';
-import { fromChatBody } from './forwardMessage.operation';
 
 export const copyMessage = sendOperation({
 	resource: 'message',

@@ -1,7 +1,5 @@
-import { NodeOperationError } from 'n8n-workflow';
-
-import { messageIdProperty, positiveInteger } from '../../helpers/fields';
-import { FROM_CHAT_PATTERN, fromChatProperty } from '../../helpers/fromChat';
+import { messageIdProperty } from '../../helpers/fields';
+import { fromChatBody, fromChatProperty } from '../../helpers/fromChat';
 import { sendOperation } from '../sendOperation';
 
 export const forwardMessage = sendOperation({
@@ -15,20 +13,3 @@ export const forwardMessage = sendOperation({
 		return { body: fromChatBody(ctx, itemIndex, 'Forward Message') };
 	},
 });
-
-export function fromChatBody(
-	ctx: Parameters<Parameters<typeof sendOperation>[0]['prepare']>[0],
-	itemIndex: number,
-	label: string,
-) {
-	const fromChatId = String(ctx.getNodeParameter('fromChatId', itemIndex, '')).trim();
-	if (!FROM_CHAT_PATTERN.test(fromChatId)) {
-		throw new NodeOperationError(ctx.getNode(), `${label}: "${fromChatId}" is not a chat ID`, {
-			itemIndex,
-		});
-	}
-	return {
-		from_chat_id: fromChatId.startsWith('@') ? fromChatId : Number(fromChatId),
-		message_id: positiveInteger(ctx, 'messageId', itemIndex, label, 'Message ID'),
-	};
-}
