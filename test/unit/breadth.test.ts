@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { BotApiEmulator } from '../emulator/server';
+import { BotApiEmulator, DEFAULT_TOKEN } from '../emulator/server';
 import { defaultCredentials, runAction, useFilesystemBinaryStore } from '../harness';
 import { tokenLeaks } from '../leaks';
 
@@ -663,11 +663,14 @@ describe('file', () => {
 		const local = new BotApiEmulator({ selfHosted: true });
 		await local.start();
 		// n8n reads files only under N8N_RESTRICT_FILE_ACCESS_TO, ~/.n8n-files by default.
-		const allowed = join(homedir(), '.n8n-files', 'bot-api-test');
+		// Like telegram-bot-api --local, which keeps files under a folder named after the token.
+		const allowed = join(homedir(), '.n8n-files', 'bot-api-test', DEFAULT_TOKEN, 'documents');
 		mkdirSync(allowed, { recursive: true });
 		const path = join(allowed, 'scan.pdf');
 		writeFileSync(path, '%PDF local');
-		const elsewhere = join(mkdtempSync(join(tmpdir(), 'bot-api-local-')), 'scan.pdf');
+		const elsewhereDir = join(mkdtempSync(join(tmpdir(), 'bot-api-local-')), DEFAULT_TOKEN);
+		mkdirSync(elsewhereDir);
+		const elsewhere = join(elsewhereDir, 'scan.pdf');
 		writeFileSync(elsewhere, '%PDF local');
 		const get = async (fileId: string) =>
 			await runAction(defaultCredentials(local.baseUrl), {
@@ -684,6 +687,8 @@ describe('file', () => {
 			/^Get File: the Bot API server keeps this file at .*N8N_RESTRICT_FILE_ACCESS_TO/,
 		);
 		expect(result.error).toBeUndefined();
+		expect(tokenLeaks(result)).toEqual([]);
+		expect(tokenLeaks(blocked)).toEqual([]);
 		expect(result.items[0].binary?.data).toMatchObject({
 			fileName: 'scan.pdf',
 			mimeType: 'application/pdf',

@@ -8,6 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { toNodeApiError, BotApiFailure, failureFromNetwork } from './errors';
 import { unwrapEnvelope } from './envelope';
+import { redact } from './redact';
 import { botCredentials, CREDENTIAL_TYPE } from './request';
 
 /** Telegram's cloud server hands out files up to 20 MB; a self-hosted server has no such limit. */
@@ -28,8 +29,11 @@ export async function downloadBotFile(
 	const path = String(file.file_path ?? '');
 	const fileName = path.split('/').pop() || String(file.file_unique_id ?? 'file');
 	const size = Number(file.file_size ?? 0);
+	// A local server keeps files under a folder named after the token: every path is redacted.
 	const fail = (description: string) =>
-		new NodeOperationError(ctx.getNode(), `${operation}: ${description}`, { itemIndex });
+		new NodeOperationError(ctx.getNode(), redact(`${operation}: ${description}`, apiToken), {
+			itemIndex,
+		});
 	if (!path)
 		throw fail('Telegram gave no file_path: the file cannot be downloaded (it may be over 20 MB)');
 	if (path.startsWith('/')) {
