@@ -9,6 +9,7 @@ import {
 	ExecutionLifecycleHooks,
 	HookContext,
 	LoadOptionsContext,
+	TriggerContext,
 	WebhookContext,
 	WorkflowExecute,
 } from 'n8n-core';
@@ -26,12 +27,14 @@ import {
 	type INodeType,
 	type INodeTypes,
 	type IRun,
+	type ITriggerResponse,
 	type IWorkflowExecuteAdditionalData,
 	type WorkflowActivateMode,
 } from 'n8n-workflow';
 
 import { TelegramBotApi } from '../credentials/TelegramBotApi.credentials';
 import { TelegramBot } from '../nodes/TelegramBot/TelegramBot.node';
+import { TelegramBotPollingTrigger } from '../nodes/TelegramBotPollingTrigger/TelegramBotPollingTrigger.node';
 import { TelegramBotTrigger } from '../nodes/TelegramBotTrigger/TelegramBotTrigger.node';
 import { DEFAULT_TOKEN } from './emulator/server';
 
@@ -43,6 +46,7 @@ import { DEFAULT_TOKEN } from './emulator/server';
 
 export const ACTION_TYPE = 'n8n-nodes-telegram-bot.telegramBot';
 export const TRIGGER_TYPE = 'n8n-nodes-telegram-bot.telegramBotTrigger';
+export const POLLING_TYPE = 'n8n-nodes-telegram-bot.telegramBotPollingTrigger';
 
 interface BinarySpec {
 	text?: string;
@@ -99,6 +103,7 @@ class ItemsSource implements INodeType {
 const types: Record<string, INodeType> = {
 	[ACTION_TYPE]: new TelegramBot(),
 	[TRIGGER_TYPE]: new TelegramBotTrigger(),
+	[POLLING_TYPE]: new TelegramBotPollingTrigger(),
 	'test.items': new ItemsSource(),
 };
 
@@ -450,6 +455,86 @@ export class TriggerUnderTest {
 		} catch (error) {
 			response.status(500).json({ message: (error as Error).message });
 		}
+	}
+}
+
+/**
+ * The polling trigger as n8n's ActiveWorkflows runs it: trigger() with n8n-core's TriggerContext,
+ * `emit` collected in `emitted` (one entry per execution n8n would start), `emitError` in
+ * `errors`, and the close function called on deactivation.
+ */
+export class PollingTriggerUnderTest {
+	readonly workflow: Workflow;
+	readonly node: INode;
+	readonly errors: Error[] = [];
+	readonly logs: string[] = [];
+	private response?: ITriggerResponse;
+	private waiters: Array<() => void> = [];
+
+	constructor(
+		private readonly credentials: TestCredentials,
+		parameters: INodeParameters,
+		readonly emitted: INodeExecutionData[][] = [],
+	) {
+		this.node = telegramNode(POLLING_TYPE, parameters);
+		this.workflow = new Workflow({
+			id: 'wf-polling',
+			name: 'polling',
+			active: true,
+			nodes: [this.node],
+			connections: {},
+			nodeTypes,
+			staticData: {},
+			settings: { executionOrder: 'v1' },
+		});
+	}
+
+	get staticData(): IDataObject {
+		return this.workflow.getStaticData('node', this.node);
+	}
+
+	/** Activation: resolves when trigger() returned (the poller runs on), rejects like n8n shows it. */
+	async activate(mode: 'trigger' | 'manual' = 'trigger'): Promise<void> {
+		const record = (level: string) => (message: string) => this.logs.push(`${level}: ${message}`);
+		const logger = {
+			debug: record('debug'),
+			info: record('info'),
+			warn: record('warn'),
+			error: record('error'),
+		};
+		const context = new TriggerContext(
+			this.workflow,
+			this.node,
+			additionalData(() => this.credentials),
+			mode,
+			'activate',
+			(data) => {
+				this.emitted.push(...data);
+				this.wake();
+			},
+			(error) => {
+				this.errors.push(error);
+				this.wake();
+			},
+		);
+		Object.defineProperty(context, 'logger', { value: logger });
+		this.response = await (types[POLLING_TYPE] as TelegramBotPollingTrigger).trigger.call(context);
+	}
+
+	async deactivate(): Promise<void> {
+		await this.response?.closeFunction?.();
+		this.response = undefined;
+	}
+
+	/** Resolves once `count` executions were emitted or an error was reported. */
+	async until(count: number): Promise<void> {
+		while (this.emitted.length < count && this.errors.length === 0) {
+			await new Promise<void>((resolve) => this.waiters.push(resolve));
+		}
+	}
+
+	private wake(): void {
+		this.waiters.splice(0).forEach((wake) => wake());
 	}
 }
 

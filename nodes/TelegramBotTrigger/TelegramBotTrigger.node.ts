@@ -7,8 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { UPDATE_TYPES } from '../TelegramBot/helpers/updateTypes';
-import { SEED_MAPPING } from './fieldMapping';
+import { optionsCollection, updatesProperty } from './properties';
 import { receive } from './receive';
 import { checkExists, create, remove } from './webhookLifecycle';
 
@@ -45,93 +44,25 @@ export class TelegramBotTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Trigger On',
-				name: 'updates',
-				type: 'multiOptions',
-				options: [
-					{
-						name: 'All (Telegram Default)',
-						value: '*',
-						description:
-							'Everything except chat_member and reactions, which must be selected by name',
-					},
-					...UPDATE_TYPES,
-				],
-				default: ['*'],
-				required: true,
-				description: 'The update types that start the workflow',
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add option',
-				default: {},
-				options: [
-					{
-						displayName: 'Drop Pending Updates',
-						name: 'dropPendingUpdates',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether to discard the updates that queued up while no webhook was registered',
-					},
-					{
-						displayName: 'Field Mapping',
-						name: 'fieldMapping',
-						type: 'fixedCollection',
-						typeOptions: { multipleValues: true },
-						default: {},
-						placeholder: 'Add field',
-						description: `Output fields read from the raw update with JSONPath, e.g. ${SEED_MAPPING.map((m) => `${m.field} ← ${m.path}`).join(', ')}`,
-						options: [
-							{
-								displayName: 'Mapping',
-								name: 'mappings',
-								values: [
-									{
-										displayName: 'Field',
-										name: 'field',
-										type: 'string',
-										default: '',
-										placeholder: 'sender',
-									},
-									{
-										displayName: 'JSONPath',
-										name: 'path',
-										type: 'string',
-										default: '',
-										placeholder: '$.message.from.username',
-									},
-								],
-							},
-						],
-					},
-					{
-						displayName: 'Field Mapping Mode',
-						name: 'fieldMappingMode',
-						type: 'options',
-						options: [
-							{ name: 'Add to Default Fields', value: 'extend' },
-							{
-								name: 'Replace Default Fields',
-								value: 'replace',
-								description: 'Only the mapped fields and the raw update',
-							},
-						],
-						default: 'extend',
-					},
-					{
-						displayName: 'Take Over Existing Webhook',
-						name: 'takeOverWebhook',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether to replace a webhook that another workflow or service registered for this bot',
-					},
-				],
-			},
+			updatesProperty,
+			optionsCollection([
+				{
+					displayName: 'Drop Pending Updates',
+					name: 'dropPendingUpdates',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether to discard the updates that queued up while no webhook was registered',
+				},
+				{
+					displayName: 'Take Over Existing Webhook',
+					name: 'takeOverWebhook',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether to replace a webhook that another workflow or service registered for this bot',
+				},
+			]),
 		],
 	};
 

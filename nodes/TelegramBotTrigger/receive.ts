@@ -1,9 +1,8 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { applyMapping, type FieldMappingEntry } from './fieldMapping';
+import { itemFor, readSettings } from './pipeline';
 import { secretMatches } from './secret';
-import { defaultItem, updateTypeOf } from './updateItem';
-import type { TriggerOptions } from './webhookLifecycle';
+import { updateTypeOf } from './updateItem';
 
 function refuse(ctx: IWebhookFunctions, status: number, description: string): IWebhookResponseData {
 	ctx.getResponseObject().status(status).json({ ok: false, error_code: status, description });
@@ -20,7 +19,10 @@ function isUpdate(body: unknown): body is IDataObject {
 	);
 }
 
-/** One POST from Telegram: check the secret first, then shape the update into one item. */
+/**
+ * One POST from Telegram: the secret first, then the body, then the filters. Anything that must
+ * start nothing (filtered, seen before) is still answered 200, or Telegram would send it again.
+ */
 export async function receive(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const secret = this.getWorkflowStaticData('node').secretToken;
 	const header = this.getHeaderData()['x-telegram-bot-api-secret-token'];
@@ -30,16 +32,7 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 	const body = this.getBodyData();
 	if (!isUpdate(body)) return refuse(this, 400, 'Bad Request: the body is not a Telegram update');
 
-	const selected = this.getNodeParameter('updates', []) as string[];
-	const type = updateTypeOf(body) as string;
-	if (selected.length > 0 && !selected.includes('*') && !selected.includes(type)) {
-		return { webhookResponse: { ok: true } };
-	}
-	const options = this.getNodeParameter('options', {}) as TriggerOptions;
-	const mappings: FieldMappingEntry[] = options.fieldMapping?.mappings ?? [];
-	const base = defaultItem(body);
-	const json = mappings.length
-		? applyMapping(base, body, mappings, options.fieldMappingMode ?? 'extend')
-		: base;
-	return { workflowData: [[{ json }]] };
+	const item = await itemFor(this, body, readSettings(this));
+	if (!item) return { webhookResponse: { ok: true } };
+	return { workflowData: [[item]] };
 }

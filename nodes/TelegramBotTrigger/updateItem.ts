@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { BotCommand } from './command';
+
 /** Update fields that carry a Message, in the order Telegram documents them. */
 const MESSAGE_FIELDS = [
 	'message',
@@ -33,7 +35,7 @@ function personName(person: IDataObject | undefined): string | null {
  * The default item (the seed's field mapping): every field present, `null` when the update lacks
  * it, the raw update untouched beside it. A private chat has no title, so its person's name stands in.
  */
-export function defaultItem(update: IDataObject): IDataObject {
+export function defaultItem(update: IDataObject, command: BotCommand | null = null): IDataObject {
 	const message = messageOf(update);
 	const chat = message?.chat as IDataObject | undefined;
 	const date =
@@ -49,6 +51,8 @@ export function defaultItem(update: IDataObject): IDataObject {
 			personName(chat) ??
 			personName(message?.from as IDataObject | undefined),
 		text,
+		command: command?.command ?? null,
+		commandArgs: command?.args ?? [],
 		update,
 	};
 }

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { allowedUpdates } from '../TelegramBot/helpers/updateTypes';
 import { webhookUrlProblem } from '../TelegramBot/helpers/webhookUrl';
 import { botCredentials, callBotApi, redact } from '../TelegramBot/transport';
-import { validateMapping, type FieldMappingEntry } from './fieldMapping';
+import { readSettings, rememberBotUsername, type UpdateOptions } from './pipeline';
 import { newSecretToken } from './secret';
 
 interface WebhookInfo {
@@ -12,11 +12,9 @@ interface WebhookInfo {
 	allowed_updates?: string[];
 }
 
-export interface TriggerOptions {
+export interface TriggerOptions extends UpdateOptions {
 	takeOverWebhook?: boolean;
 	dropPendingUpdates?: boolean;
-	fieldMappingMode?: 'extend' | 'replace';
-	fieldMapping?: { mappings?: FieldMappingEntry[] };
 }
 
 function ourUrl(ctx: IHookFunctions): string {
@@ -51,7 +49,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	const operation = 'Create Webhook';
 	const url = ourUrl(this);
 	const options = this.getNodeParameter('options', {}) as TriggerOptions;
-	validateMapping(this.getNode(), options.fieldMapping?.mappings ?? []);
+	readSettings(this);
 	const { serverUrl } = await botCredentials(this);
 	const problem = webhookUrlProblem(url, serverUrl);
 	if (problem) {
@@ -74,6 +72,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	const body: IDataObject = { url, secret_token: secretToken };
 	body.allowed_updates = allowedUpdates(this.getNodeParameter('updates', []) as string[]) ?? [];
 	if (options.dropPendingUpdates) body.drop_pending_updates = true;
+	await rememberBotUsername(this, operation);
 	await callBotApi(this, operation, 'setWebhook', body);
 	const staticData = this.getWorkflowStaticData('node');
 	staticData.secretToken = secretToken;

@@ -25,6 +25,8 @@ export interface RecordedCall {
 	at: number;
 	/** The answer's HTTP status (0 until answered, or when the connection was reset). */
 	status: number;
+	/** The client closed the connection before the answer (an aborted long poll). */
+	aborted?: boolean;
 }
 
 export interface Failure {
@@ -69,6 +71,8 @@ interface BotState {
 	nextMessageId: number;
 	sent: Message[];
 	waiters: Array<() => void>;
+	/** Ends the getUpdates call being held open: Telegram serves one poller per bot. */
+	endPoll?: () => void;
 }
 
 const TOKEN_FORMAT = /^\d+:[A-Za-z0-9_-]{30,}$/;
@@ -292,6 +296,9 @@ export class BotApiEmulator {
 		};
 		this.calls.push(call);
 		res.on('finish', () => (call.status = res.statusCode));
+		res.on('close', () => {
+			if (!res.writableFinished) call.aborted = true;
+		});
 		if (this.options.latencyMs) await sleep(this.options.latencyMs);
 
 		if (!TOKEN_FORMAT.test(token))
@@ -555,14 +562,25 @@ export class BotApiEmulator {
 			if (offset > 0) bot.updates = bot.updates.filter((u) => u.update_id >= offset);
 			if (offset < 0) bot.updates = bot.updates.slice(offset);
 			const timeout = Number(p.timeout ?? 0);
+			bot.endPoll?.();
 			if (bot.updates.length === 0 && timeout > 0) {
-				await new Promise<void>((resolve) => {
-					const timer = setTimeout(resolve, timeout * 1000);
-					bot.waiters.push(() => {
+				const terminated = await new Promise<boolean>((resolve) => {
+					const timer = setTimeout(() => resolve(false), timeout * 1000);
+					const end = (byOther: boolean) => {
 						clearTimeout(timer);
-						resolve();
-					});
+						if (bot.endPoll === terminate) bot.endPoll = undefined;
+						resolve(byOther);
+					};
+					const terminate = () => end(true);
+					bot.endPoll = terminate;
+					bot.waiters.push(() => end(false));
 				});
+				if (terminated) {
+					throw new ApiError(
+						409,
+						'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+					);
+				}
 			}
 			const allowed =
 				p.allowed_updates === undefined ? undefined : (list(p.allowed_updates) as string[]);

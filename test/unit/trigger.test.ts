@@ -152,6 +152,8 @@ describe('deliveries', () => {
 					chatId: -1001234567890,
 					chatTitle: 'Security Operations',
 					text: 'Suspicious login from 203.0.113.7',
+					command: null,
+					commandArgs: [],
 					update,
 				},
 			},

@@ -3,6 +3,8 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
+	ITriggerFunctions,
+	IWebhookFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -20,10 +22,10 @@ export const CLOUD_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
  * the same machine.
  */
 export async function downloadBotFile(
-	ctx: IExecuteFunctions,
+	ctx: IExecuteFunctions | IWebhookFunctions | ITriggerFunctions,
 	operation: string,
 	file: IDataObject,
-	itemIndex: number,
+	itemIndex?: number,
 ): Promise<IBinaryData> {
 	const { serverUrl, apiToken } = await botCredentials(ctx);
 	const path = String(file.file_path ?? '');
@@ -37,6 +39,12 @@ export async function downloadBotFile(
 	if (!path)
 		throw fail('Telegram gave no file_path: the file cannot be downloaded (it may be over 20 MB)');
 	if (path.startsWith('/')) {
+		// Only an action node's context may read files; a trigger's has no file-system helpers.
+		if (!('resolvePath' in ctx.helpers)) {
+			throw fail(
+				`the Bot API server keeps this file at ${path} on its own disk; a trigger cannot read local files. Use the Telegram Bot node's Get File operation on the file_id instead.`,
+			);
+		}
 		try {
 			const resolved = await ctx.helpers.resolvePath(path);
 			if (ctx.helpers.isFilePathBlocked(resolved))

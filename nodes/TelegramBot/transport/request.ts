@@ -26,6 +26,8 @@ export interface RequestOptions {
 	timeoutMs?: number;
 	/** Files to send: the request becomes multipart, the body its other fields. */
 	uploads?: Upload[];
+	/** Abandons the request when aborted (a long poll when its trigger stops). */
+	signal?: AbortSignal;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -83,6 +85,7 @@ export async function botApiRequest<T = unknown>(
 		ignoreHttpStatusErrors: true,
 		// An upload takes as long as its bytes need; only an answer that never comes times out.
 		timeout: options.timeoutMs ?? (uploads.length ? UPLOAD_TIMEOUT_MS : DEFAULT_TIMEOUT_MS),
+		...(options.signal ? { abortSignal: options.signal } : {}),
 	};
 	let response: { statusCode: number; body: unknown };
 	try {

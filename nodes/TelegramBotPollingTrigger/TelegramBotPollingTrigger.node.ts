@@ -1,0 +1,83 @@
+import type {
+	INodeType,
+	INodeTypeDescription,
+	ITriggerFunctions,
+	ITriggerResponse,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { optionsCollection, updatesProperty } from '../TelegramBotTrigger/properties';
+import { UpdatePoller } from './poller';
+import { preparePolling, type PollingOptions } from './preparePolling';
+
+/**
+ * A node of its own, not a mode of Telegram Bot Trigger: n8n registers a node's `webhooks` on
+ * every activation whatever its parameters, and runs `trigger()` beside them when both exist.
+ * A polling mode would still hold a webhook path and show a webhook URL it never uses.
+ */
+export class TelegramBotPollingTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Telegram Bot Polling Trigger',
+		name: 'telegramBotPollingTrigger',
+		icon: {
+			light: 'file:../../icons/telegram.svg',
+			dark: 'file:../../icons/telegram.dark.svg',
+		},
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ "Polling: " + $parameter["updates"].join(", ") }}',
+		description:
+			'Starts the workflow on Telegram updates fetched with long polling: no public HTTPS URL needed',
+		defaults: { name: 'Telegram Bot Polling Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'telegramBotApi', required: true }],
+		properties: [
+			{
+				displayName:
+					'For n8n without a public HTTPS address (localhost, plain HTTP, behind NAT). A bot delivers its updates either to one webhook or to one poller: this trigger will not start while a webhook is set, unless "Remove Existing Webhook" is on.',
+				name: 'pollingNotice',
+				type: 'notice',
+				default: '',
+			},
+			updatesProperty,
+			optionsCollection([
+				{
+					displayName: 'Drop Pending Updates',
+					name: 'dropPendingUpdates',
+					type: 'boolean',
+					default: false,
+					description: 'Whether to discard the updates that queued up before the trigger started',
+				},
+				{
+					displayName: 'Long Poll Timeout (Seconds)',
+					name: 'pollTimeout',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 50 },
+					default: 30,
+					description:
+						'How long Telegram holds each getUpdates call open while there is nothing new',
+				},
+				{
+					displayName: 'Remove Existing Webhook',
+					name: 'removeWebhook',
+					type: 'boolean',
+					default: false,
+					description:
+						"Whether to delete the bot's webhook so polling can start. The workflow or service that set it stops receiving updates.",
+				},
+			]),
+		],
+	};
+
+	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
+		const settings = await preparePolling(this);
+		const options = this.getNodeParameter('options', {}) as PollingOptions;
+		const poller = new UpdatePoller(this, settings, {
+			timeoutSeconds: options.pollTimeout ?? 30,
+			once: this.getMode() === 'manual',
+		});
+		poller.start();
+		return { closeFunction: async () => await poller.stop() };
+	}
+}

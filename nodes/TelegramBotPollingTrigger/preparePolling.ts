@@ -1,0 +1,43 @@
+import type { ITriggerFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { callBotApi, redact } from '../TelegramBot/transport';
+import { readSettings, rememberBotUsername, type UpdateOptions } from '../TelegramBotTrigger/pipeline';
+
+export interface PollingOptions extends UpdateOptions {
+	dropPendingUpdates?: boolean;
+	pollTimeout?: number;
+	removeWebhook?: boolean;
+}
+
+const OPERATION = 'Start Polling';
+
+/**
+ * Everything that must hold before the first poll; a failure here fails the activation with a
+ * message, instead of a poller that silently receives nothing. Telegram refuses getUpdates while
+ * a webhook is set, and that webhook belongs to someone: it is removed only when the user says so.
+ */
+export async function preparePolling(ctx: ITriggerFunctions): Promise<ReturnType<typeof readSettings>> {
+	const options = ctx.getNodeParameter('options', {}) as PollingOptions;
+	readSettings(ctx);
+	const info = await callBotApi<{ url?: string }>(ctx, OPERATION, 'getWebhookInfo');
+	if (info.url && !options.removeWebhook) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${OPERATION}: this bot delivers its updates to a webhook, ${redact(info.url)}; Telegram offers polling only while no webhook is set`,
+			{
+				description:
+					'Deactivate the workflow or service that set the webhook (a Telegram Bot Trigger, another tool), use another bot, or turn on "Remove Existing Webhook".',
+			},
+		);
+	}
+	if (info.url || options.dropPendingUpdates) {
+		// deleteWebhook also drops the queue when asked, with or without a webhook.
+		await callBotApi(ctx, OPERATION, 'deleteWebhook', {
+			drop_pending_updates: options.dropPendingUpdates === true,
+		});
+	}
+	await rememberBotUsername(ctx, OPERATION);
+	// Read after the bot's name is known: the commands filter compares against it.
+	return readSettings(ctx);
+}
