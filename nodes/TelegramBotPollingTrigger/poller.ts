@@ -113,7 +113,8 @@ export class UpdatePoller {
 		const failure = error instanceof BotApiFailure ? error : undefined;
 		const status = failure?.status ?? null;
 		const webhookSet = status === 409 && /webhook/i.test(failure?.description ?? '');
-		const passing = status === null || status === 429 || status >= 500 || (status === 409 && !webhookSet);
+		const passing =
+			status === null || status === 429 || status >= 500 || (status === 409 && !webhookSet);
 		if (failure && !passing) {
 			this.ctx.emitError(toNodeApiError(this.ctx.getNode(), failure));
 			return false;

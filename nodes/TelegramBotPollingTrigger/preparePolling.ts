@@ -2,7 +2,11 @@ import type { ITriggerFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { callBotApi, redact } from '../TelegramBot/transport';
-import { readSettings, rememberBotUsername, type UpdateOptions } from '../TelegramBotTrigger/pipeline';
+import {
+	readSettings,
+	rememberBotUsername,
+	type UpdateOptions,
+} from '../TelegramBotTrigger/pipeline';
 
 export interface PollingOptions extends UpdateOptions {
 	dropPendingUpdates?: boolean;
@@ -17,7 +21,9 @@ const OPERATION = 'Start Polling';
  * message, instead of a poller that silently receives nothing. Telegram refuses getUpdates while
  * a webhook is set, and that webhook belongs to someone: it is removed only when the user says so.
  */
-export async function preparePolling(ctx: ITriggerFunctions): Promise<ReturnType<typeof readSettings>> {
+export async function preparePolling(
+	ctx: ITriggerFunctions,
+): Promise<ReturnType<typeof readSettings>> {
 	const options = ctx.getNodeParameter('options', {}) as PollingOptions;
 	readSettings(ctx);
 	const info = await callBotApi<{ url?: string }>(ctx, OPERATION, 'getWebhookInfo');

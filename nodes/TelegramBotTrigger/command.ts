@@ -10,7 +10,10 @@ export interface BotCommand {
  * a command with a bot_command entity at offset 0; a command addressed to another bot
  * (`/start@OtherBot`) is not ours, so it gives null.
  */
-export function commandOf(message: IDataObject | undefined, botUsername?: string): BotCommand | null {
+export function commandOf(
+	message: IDataObject | undefined,
+	botUsername?: string,
+): BotCommand | null {
 	if (!message) return null;
 	const text = (message.text ?? message.caption) as string | undefined;
 	if (typeof text !== 'string' || !text.startsWith('/')) return null;

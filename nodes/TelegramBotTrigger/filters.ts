@@ -79,7 +79,11 @@ export function userOf(update: IDataObject): IDataObject | undefined {
  * list, an update without a person (a channel post) is dropped; with a command list, everything
  * but those commands is dropped.
  */
-export function passes(update: IDataObject, filters: UpdateFilters, command: BotCommand | null): boolean {
+export function passes(
+	update: IDataObject,
+	filters: UpdateFilters,
+	command: BotCommand | null,
+): boolean {
 	const { types, chats, users, commands } = filters;
 	if (types.length > 0 && !types.includes('*') && !types.includes(updateTypeOf(update) ?? '')) {
 		return false;

@@ -28,7 +28,9 @@ export interface MediaOptions {
 }
 
 /** The file a message carries: for a photo, its largest size. */
-export function mediaOf(message: IDataObject | undefined): { kind: string; file: IDataObject } | null {
+export function mediaOf(
+	message: IDataObject | undefined,
+): { kind: string; file: IDataObject } | null {
 	if (!message) return null;
 	for (const kind of MEDIA_FIELDS) {
 		const value = message[kind];

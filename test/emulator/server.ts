@@ -270,7 +270,7 @@ export class BotApiEmulator {
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const download = /^\/file\/bot([^/]*)\/(.+)$/.exec(url.pathname);
-		if (download) return this.serveFile(res, download[1], decodeURIComponent(download[2]));
+		if (download) return this.serveFile(req, res, download[1], decodeURIComponent(download[2]));
 		const match = /^\/bot([^/]*)\/([A-Za-z]+)$/.exec(url.pathname);
 		if (!match)
 			return this.reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
@@ -360,7 +360,12 @@ export class BotApiEmulator {
 		return file;
 	}
 
-	private serveFile(res: ServerResponse, token: string, path: string): void {
+	private async serveFile(
+		req: IncomingMessage,
+		res: ServerResponse,
+		token: string,
+		path: string,
+	): Promise<void> {
 		this.calls.push({
 			method: 'download',
 			params: { path },
@@ -372,6 +377,8 @@ export class BotApiEmulator {
 		});
 		if (!this.bots.has(token))
 			return this.reply(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+		const failure = this.failures.get('download')?.shift();
+		if (failure) return await this.fail(req, res, failure);
 		const file = [...this.files.values()].find((f) => f.file_path === path);
 		if (!file)
 			return this.reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });

@@ -229,7 +229,10 @@ describe('polling trigger', () => {
 		await callsArrive('getUpdates', 2);
 		expect(updateIds(poller!.emitted)).toEqual([kept.update_id]);
 		const [[item]] = poller!.emitted;
-		expect(item.binary?.data).toMatchObject({ fileName: 'report.pdf', mimeType: 'application/pdf' });
+		expect(item.binary?.data).toMatchObject({
+			fileName: 'report.pdf',
+			mimeType: 'application/pdf',
+		});
 		expect(emulator.callsOf('getFile')).toHaveLength(1);
 	});
 
