@@ -222,6 +222,9 @@ export class BotApiEmulator {
 		return bot;
 	}
 
+	/** A failure every call gets, downloads included, after any armed with failNext. */
+	alwaysFail?: Failure;
+
 	/** Arm a failure for the next `times` calls of a method (`*` for any method). */
 	failNext(method: string, failure: Failure, times = 1): void {
 		const queue = this.failures.get(method.toLowerCase()) ?? [];
@@ -308,7 +311,9 @@ export class BotApiEmulator {
 			return this.reply(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
 
 		const failure =
-			this.failures.get(method.toLowerCase())?.shift() ?? this.failures.get('*')?.shift();
+			this.failures.get(method.toLowerCase())?.shift() ??
+			this.failures.get('*')?.shift() ??
+			this.alwaysFail;
 		if (failure) return this.fail(req, res, failure);
 		if (this.options.limits && SENDING_METHOD.test(method)) {
 			const retryAfter = this.floodCheck(token, String(parsed.params.chat_id ?? ''));
@@ -377,7 +382,7 @@ export class BotApiEmulator {
 		});
 		if (!this.bots.has(token))
 			return this.reply(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
-		const failure = this.failures.get('download')?.shift();
+		const failure = this.failures.get('download')?.shift() ?? this.alwaysFail;
 		if (failure) return await this.fail(req, res, failure);
 		const file = [...this.files.values()].find((f) => f.file_path === path);
 		if (!file)

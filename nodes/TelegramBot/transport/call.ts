@@ -95,11 +95,13 @@ async function answerOf<T>(
 ): Promise<BotApiAnswer<T>> {
 	try {
 		const retry = options.retry ?? retryPolicyFor(ctx, options.itemIndex);
+		const timeoutMs = options.timeoutMs ?? requestTimeoutFor(ctx, options.itemIndex);
+		const requestOptions = { ...options, timeoutMs };
 		const paced = options.paced;
 		return await withRetry(
 			async () => {
 				if (paced) await paced.engine.slot(paced.chatId);
-				return await botApiRequest<T>(ctx, operation, method, body, options);
+				return await botApiRequest<T>(ctx, operation, method, body, requestOptions);
 			},
 			retry,
 			(failure, delayMs) => {
@@ -117,6 +119,17 @@ async function answerOf<T>(
 function asNodeError(ctx: BotApiContext, error: unknown, itemIndex: number | undefined): Error {
 	if (error instanceof BotApiFailure) return toNodeApiError(ctx.getNode(), error, itemIndex);
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
+
+/** The item's "Request Timeout" option when an action runs and it is set; else the transport's default. */
+function requestTimeoutFor(ctx: BotApiContext, itemIndex: number | undefined): number | undefined {
+	if (itemIndex === undefined || !('getInputData' in ctx)) return undefined;
+	const seconds = (ctx as IExecuteFunctions).getNodeParameter(
+		'options.requestTimeout',
+		itemIndex,
+		undefined,
+	) as number | undefined;
+	return typeof seconds === 'number' && seconds > 0 ? seconds * 1000 : undefined;
 }
 
 /** The item's "Retry Wait Limit" option when an action runs; the default elsewhere (trigger, lists). */

@@ -62,7 +62,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 	const updates = await callBotApi<IDataObject[]>(this, label, 'getUpdates', body, {
 		itemIndex,
 		// Long polling holds the request open on purpose: give it the poll time plus slack.
-		timeoutMs: ((options.timeout ?? 0) + 15) * 1000,
+		timeoutMs: options.timeout ? (options.timeout + 15) * 1000 : undefined,
 	});
 	return [...updates]
 		.sort((a, b) => Number(a.update_id) - Number(b.update_id))
