@@ -180,6 +180,52 @@ describe('the packed package inside n8n', () => {
 		expect(emulator.bot().webhook.url).toBe('');
 	});
 
+	it('polls without a webhook: filters commands, echoes, and aborts its long poll on deactivation', async () => {
+		const workflow = await n8n.rest('GET', '/workflows/wfTgPolling00001');
+		const versionId = (workflow.json as { data: { versionId: string } }).data.versionId;
+		const polls = emulator.callsOf('getUpdates').length;
+		const activated = await n8n.rest('POST', '/workflows/wfTgPolling00001/activate', { versionId });
+		expect(activated.status, JSON.stringify(activated.json)).toBe(200);
+		await until('the first poll', () => emulator.callsOf('getUpdates')[polls]);
+
+		const chat = { id: 1001, type: 'private', first_name: 'Ada' } as const;
+		const from = { id: 1001, is_bot: false, first_name: 'Ada' };
+		emulator.pushUpdate({
+			message: { message_id: 80, date: 1_795_253_400, chat, from, text: 'not a command' },
+		} as never);
+		emulator.pushUpdate({
+			message: {
+				message_id: 81,
+				date: 1_795_253_400,
+				chat,
+				from,
+				text: '/compliance@compliance_test_bot soc2',
+				entities: [{ type: 'bot_command', offset: 0, length: 31 }],
+			},
+		} as never);
+		const echo = await until('the echo of the polled command', () =>
+			emulator
+				.callsOf('sendMessage')
+				.find((call) => String(call.params.text).startsWith('Polled:')),
+		);
+		expect(echo.params).toMatchObject({ chat_id: 1001, text: 'Polled: compliance soc2' });
+		await until(
+			'the backlog to be confirmed',
+			() => emulator.bot().updates.length === 0 || undefined,
+		);
+
+		const deactivated = await n8n.rest('POST', '/workflows/wfTgPolling00001/deactivate', {});
+		expect(deactivated.status, JSON.stringify(deactivated.json)).toBe(200);
+		await until(
+			'the held poll to be aborted',
+			() => emulator.callsOf('getUpdates').some((call) => call.aborted) || undefined,
+		);
+		const echoes = emulator
+			.callsOf('sendMessage')
+			.filter((call) => String(call.params.text).startsWith('Polled:'));
+		expect(echoes).toHaveLength(1);
+	});
+
 	it('leaves the token nowhere in n8n: database, -wal, config, logs at debug level', async () => {
 		await n8n.stop();
 		const secretHalf = DEFAULT_TOKEN.split(':')[1];

@@ -124,12 +124,13 @@ function asNodeError(ctx: BotApiContext, error: unknown, itemIndex: number | und
 /** The item's "Request Timeout" option when an action runs and it is set; else the transport's default. */
 function requestTimeoutFor(ctx: BotApiContext, itemIndex: number | undefined): number | undefined {
 	if (itemIndex === undefined || !('getInputData' in ctx)) return undefined;
+	// 0 stands for "not set": n8n refuses an undefined fallback.
 	const seconds = (ctx as IExecuteFunctions).getNodeParameter(
 		'options.requestTimeout',
 		itemIndex,
-		undefined,
-	) as number | undefined;
-	return typeof seconds === 'number' && seconds > 0 ? seconds * 1000 : undefined;
+		0,
+	) as number;
+	return seconds > 0 ? seconds * 1000 : undefined;
 }
 
 /** The item's "Retry Wait Limit" option when an action runs; the default elsewhere (trigger, lists). */
