@@ -438,8 +438,20 @@ export class TriggerUnderTest {
 			httpResponse: response as never,
 		});
 		const webhookData = this.webhookData(data);
+		// Like n8n's live webhooks: each request reads the workflow's static data as saved, and
+		// saves it back when the node changed it. Concurrent requests do not see each other's changes.
+		const request = new Workflow({
+			id: 'wf-trigger',
+			name: 'trigger',
+			active: true,
+			nodes: [this.node],
+			connections: {},
+			nodeTypes,
+			staticData: JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject,
+			settings: { executionOrder: 'v1' },
+		});
 		const context = new WebhookContext(
-			this.workflow,
+			request,
 			this.node,
 			data,
 			'webhook',
@@ -449,6 +461,10 @@ export class TriggerUnderTest {
 		);
 		try {
 			const result = await this.trigger().webhook.call(context);
+			if (request.staticData.__dataChanged) {
+				const key = `node:${this.node.name}`;
+				this.workflow.staticData[key] = request.staticData[key];
+			}
 			if (result.workflowData) this.emitted.push(...result.workflowData);
 			if (!result.noWebhookResponse)
 				response.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });

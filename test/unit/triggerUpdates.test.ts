@@ -177,6 +177,23 @@ describe('redelivered updates', () => {
 		expect(trigger.staticData.recentUpdateIds).toEqual([update.update_id]);
 	});
 
+	it('a redelivery while the first answer is still pending starts nothing either', async () => {
+		// Telegram sends again when the answer is slow; here a slow file download holds it back.
+		const file = emulator.addFile(300, 'documents/slow.pdf', 'application/pdf');
+		await activeTrigger({ downloadFiles: true });
+		emulator.failNext('getFile', {
+			delayMs: 300,
+			status: 400,
+			description: 'Bad Request: file is too big',
+		});
+		const update = messageUpdate('', {
+			document: { file_id: file.file_id, file_unique_id: 'u', file_size: 300 },
+		});
+		const answers = await Promise.all([emulator.deliver(update), emulator.deliver(update)]);
+		expect(answers.map((a) => a.status)).toEqual([200, 200]);
+		expect(trigger.emitted).toHaveLength(1);
+	});
+
 	it(`the window is bounded: ${DEDUPE_WINDOW} IDs are kept`, async () => {
 		await activeTrigger();
 		trigger.staticData.recentUpdateIds = Array.from({ length: DEDUPE_WINDOW }, (_, i) => i + 1);
