@@ -14,7 +14,13 @@ import { replyMarkupOf, replyMarkupProperties } from '../helpers/replyMarkup';
 import { optionsWithRetry } from '../helpers/retryOption';
 import { SEND_OPTIONS, sendOptionsBody, type SendOptions } from '../helpers/sendOptions';
 import { CAPTION_LIMIT, splitText, TEXT_LIMIT, visibleLength } from '../helpers/splitText';
-import { deliverToChat, deliveryEngine, type DeliveryEngine, type Upload } from '../transport';
+import {
+	deliverToChat,
+	deliveryEngine,
+	itemOptions,
+	type DeliveryEngine,
+	type Upload,
+} from '../transport';
 import type { OperationModule } from './types';
 
 /** What one item sends, once its parameters are read (a file's metadata may need a request to the binary store). */
@@ -77,7 +83,7 @@ export function sendOperation(spec: SendSpec): OperationModule {
 		itemIndex: number,
 	): Promise<INodeExecutionData[]> {
 		const chatIds = chatIdsParameter(this, itemIndex, spec.label);
-		const options = this.getNodeParameter('options', itemIndex, {}) as SendOptions & IDataObject;
+		const options = itemOptions<SendOptions & IDataObject>(this, itemIndex);
 		const markup = withMarkup ? replyMarkupOf(this, itemIndex, spec.label) : undefined;
 		const common = { ...sendOptionsBody(options), ...(markup ? { reply_markup: markup } : {}) };
 		const engine = deliveryEngine(this, itemIndex);

@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { itemOptions } from '../transport/itemOptions';
+
 /** `123`, `-123`, `-1001234567890` or `@channelusername` (5–32 characters, letter first). */
 export const CHAT_ID_REGEX_SOURCE = '^(-?\\d{1,16}|@[A-Za-z][A-Za-z0-9_]{3,31})$';
 const CHAT_ID_PATTERN = new RegExp(CHAT_ID_REGEX_SOURCE);
@@ -52,7 +54,7 @@ export function chatIdsParameter(
 	operation: string,
 ): Array<string | number> {
 	const first = chatIdParameter(ctx, 'chatId', itemIndex, operation);
-	const more = ctx.getNodeParameter('options.additionalChatIds', itemIndex, '') as unknown;
+	const more = itemOptions<{ additionalChatIds?: unknown }>(ctx, itemIndex).additionalChatIds ?? '';
 	const raw = Array.isArray(more) ? more : String(more ?? '').split(/[\s,;]+/);
 	const ids = [first];
 	for (const entry of raw) {

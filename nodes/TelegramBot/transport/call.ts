@@ -6,6 +6,7 @@ import type { Upload } from './upload';
 import { BotApiFailure, toNodeApiError } from './errors';
 import type { BotApiAnswer } from './envelope';
 import { botApiRequest, type BotApiContext, type RequestOptions } from './request';
+import { itemOptions } from './itemOptions';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry';
 
 export interface CallOptions extends RequestOptions {
@@ -94,9 +95,9 @@ async function answerOf<T>(
 	raw = false,
 ): Promise<BotApiAnswer<T>> {
 	try {
-		const retry = options.retry ?? retryPolicyFor(ctx, options.itemIndex);
-		const timeoutMs = options.timeoutMs ?? requestTimeoutFor(ctx, options.itemIndex);
-		const requestOptions = { ...options, timeoutMs };
+		const policy = itemPolicy(ctx, options.itemIndex);
+		const retry = options.retry ?? policy.retry;
+		const requestOptions = { ...options, timeoutMs: options.timeoutMs ?? policy.timeoutMs };
 		const paced = options.paced;
 		return await withRetry(
 			async () => {
@@ -121,25 +122,22 @@ function asNodeError(ctx: BotApiContext, error: unknown, itemIndex: number | und
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
-/** The item's "Request Timeout" option when an action runs and it is set; else the transport's default. */
-function requestTimeoutFor(ctx: BotApiContext, itemIndex: number | undefined): number | undefined {
-	if (itemIndex === undefined || !('getInputData' in ctx)) return undefined;
-	// 0 stands for "not set": n8n refuses an undefined fallback.
-	const seconds = (ctx as IExecuteFunctions).getNodeParameter(
-		'options.requestTimeout',
+/**
+ * The item's "Retry Wait Limit" and "Request Timeout" options when an action runs, else the
+ * defaults (trigger, lists). One parameter read per call: a broadcast makes thousands of calls.
+ */
+function itemPolicy(
+	ctx: BotApiContext,
+	itemIndex: number | undefined,
+): { retry: RetryPolicy; timeoutMs?: number } {
+	if (itemIndex === undefined || !('getInputData' in ctx)) return { retry: DEFAULT_RETRY };
+	const options = itemOptions<{ retryWaitLimit?: number; requestTimeout?: number }>(
+		ctx as IExecuteFunctions,
 		itemIndex,
-		0,
-	) as number;
-	return seconds > 0 ? seconds * 1000 : undefined;
-}
-
-/** The item's "Retry Wait Limit" option when an action runs; the default elsewhere (trigger, lists). */
-function retryPolicyFor(ctx: BotApiContext, itemIndex: number | undefined): RetryPolicy {
-	if (itemIndex === undefined || !('getInputData' in ctx)) return DEFAULT_RETRY;
-	const seconds = (ctx as IExecuteFunctions).getNodeParameter(
-		'options.retryWaitLimit',
-		itemIndex,
-		120,
-	) as number;
-	return { ...DEFAULT_RETRY, maxWaitMs: Math.max(0, seconds) * 1000 };
+	);
+	const waitSeconds = options.retryWaitLimit ?? 120;
+	return {
+		retry: { ...DEFAULT_RETRY, maxWaitMs: Math.max(0, waitSeconds) * 1000 },
+		timeoutMs: options.requestTimeout ? options.requestTimeout * 1000 : undefined,
+	};
 }

@@ -13,3 +13,4 @@ export {
 export type { DeliveryEngine, RateLimits } from './delivery';
 export type { Upload } from './upload';
 export { downloadBotFile, CLOUD_DOWNLOAD_LIMIT } from './download';
+export { itemOptions } from './itemOptions';

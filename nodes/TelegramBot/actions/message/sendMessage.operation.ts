@@ -13,7 +13,7 @@ import { RATE_LIMIT_OPTIONS } from '../../helpers/rateLimitOptions';
 import { splitText, TEXT_LIMIT, truncateText, visibleLength } from '../../helpers/splitText';
 import { optionsWithRetry } from '../../helpers/retryOption';
 import { SEND_OPTIONS, sendOptionsBody, type SendOptions } from '../../helpers/sendOptions';
-import { deliverToChat, deliveryEngine, type DeliveryEngine } from '../../transport';
+import { deliverToChat, deliveryEngine, itemOptions, type DeliveryEngine } from '../../transport';
 import type { OperationModule } from '../types';
 
 export const label = 'Send Message';
@@ -61,9 +61,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 			description: 'Telegram refuses empty messages. Check the expression that fills Text.',
 		});
 	}
-	const options = this.getNodeParameter('options', itemIndex, {}) as SendOptions & {
-		longText?: LongText;
-	};
+	const options = itemOptions<SendOptions & { longText?: LongText }>(this, itemIndex);
 	const parts = fitText(this, itemIndex, text, options.parseMode, options.longText ?? 'split');
 	const common = sendOptionsBody(options);
 	const engine = deliveryEngine(this, itemIndex);
