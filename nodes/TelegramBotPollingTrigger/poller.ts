@@ -37,7 +37,12 @@ export class UpdatePoller {
 	) {}
 
 	start(): void {
-		this.loop = this.run();
+		// The loop runs detached from n8n: anything unforeseen goes to n8n as the trigger's error
+		// rather than becoming an unhandled rejection.
+		this.loop = this.run().catch((error: unknown) => {
+			this.abort.abort();
+			this.ctx.emitError(error instanceof Error ? error : new Error(String(error)));
+		});
 	}
 
 	/** Aborts the call in flight, waits for the loop, then confirms what was emitted. */

@@ -25,6 +25,7 @@ export async function preparePolling(
 	ctx: ITriggerFunctions,
 ): Promise<ReturnType<typeof readSettings>> {
 	const options = ctx.getNodeParameter('options', {}) as PollingOptions;
+	// Checked before any request, so a typo fails fast.
 	readSettings(ctx);
 	const info = await callBotApi<{ url?: string }>(ctx, OPERATION, 'getWebhookInfo');
 	if (info.url && !options.removeWebhook) {

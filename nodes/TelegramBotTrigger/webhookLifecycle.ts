@@ -49,6 +49,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	const operation = 'Create Webhook';
 	const url = ourUrl(this);
 	const options = this.getNodeParameter('options', {}) as TriggerOptions;
+	// Filters and mapping are checked now, so a typo fails the activation and not every update.
 	readSettings(this);
 	const { serverUrl } = await botCredentials(this);
 	const problem = webhookUrlProblem(url, serverUrl);

@@ -197,6 +197,20 @@ describe('polling trigger', () => {
 		expect(poller!.errors[0].message).toMatch(/409.*webhook is active/);
 	});
 
+	it('an unforeseen failure inside the loop reaches n8n as the trigger error, not a crash', async () => {
+		emulator.pushUpdate(message('x'));
+		poller = new PollingTriggerUnderTest(defaultCredentials(emulator.baseUrl), {
+			updates: ['*'],
+			options: { pollTimeout: 5 },
+		} as never);
+		poller.emitted.push = () => {
+			throw new Error('n8n could not start the execution');
+		};
+		await poller.activate();
+		await poller.until(1);
+		expect(poller.errors.map((e) => e.message)).toEqual(['n8n could not start the execution']);
+	});
+
 	it('a manual test run takes one update and confirms only that one', async () => {
 		const [first, second] = [emulator.pushUpdate(message('a')), emulator.pushUpdate(message('b'))];
 		await polling({}, 'manual');
