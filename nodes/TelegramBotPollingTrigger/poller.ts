@@ -17,6 +17,9 @@ export const BACKOFF_MS = { first: 250, max: 30_000 };
 
 const OPERATION = 'Poll Updates';
 
+/** Answers no wait can mend: bad request, token revoked or wrong, bot blocked. */
+const FATAL_STATUSES = [400, 401, 403, 404];
+
 /**
  * Long-polls getUpdates. An update is confirmed (the next call's offset passes it) only after it
  * was handed to n8n, so a crash or a stop loses nothing: what was not emitted comes again.
@@ -102,7 +105,7 @@ export class UpdatePoller {
 		const answer = await botApiRequest<IDataObject[]>(this.ctx, OPERATION, 'getUpdates', body, {
 			signal: this.abort.signal,
 			// Telegram answers after `timeout` seconds at the latest; past that the connection is dead.
-			timeoutMs: (this.options.timeoutSeconds + 15) * 1000,
+			timeoutMs: (this.options.timeoutSeconds + 10) * 1000,
 		});
 		this.confirmed = this.offset;
 		this.backoffMs = BACKOFF_MS.first;
@@ -110,17 +113,16 @@ export class UpdatePoller {
 	}
 
 	/**
-	 * Waits out what can pass (flood control, server trouble, another poller for a while) and
-	 * returns true; hands n8n what cannot (revoked token, a webhook set meanwhile) and returns
-	 * false: n8n then deactivates the workflow, shows the message and retries the activation.
+	 * Waits out what can pass (flood control, server trouble, a garbled answer, another poller for
+	 * a while) and returns true: a poll is safe to repeat, the offset says what is confirmed. Hands
+	 * n8n what waiting cannot mend (a revoked token, a refused request, a webhook set meanwhile) and
+	 * returns false: n8n then deactivates the workflow, shows the message and retries the activation.
 	 */
 	private async recover(error: unknown): Promise<boolean> {
 		const failure = error instanceof BotApiFailure ? error : undefined;
 		const status = failure?.status ?? null;
 		const webhookSet = status === 409 && /webhook/i.test(failure?.description ?? '');
-		const passing =
-			status === null || status === 429 || status >= 500 || (status === 409 && !webhookSet);
-		if (failure && !passing) {
+		if (failure && (webhookSet || FATAL_STATUSES.includes(status ?? 0))) {
 			this.ctx.emitError(toNodeApiError(this.ctx.getNode(), failure));
 			return false;
 		}

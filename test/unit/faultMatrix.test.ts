@@ -5,7 +5,13 @@ import type { Update } from '@grammyjs/types';
 
 import { TelegramBot } from '../../nodes/TelegramBot/TelegramBot.node';
 import { BotApiEmulator, DEFAULT_TOKEN, type Failure } from '../emulator/server';
-import { defaultCredentials, runAction, TriggerUnderTest, type RunResult } from '../harness';
+import {
+	defaultCredentials,
+	PollingTriggerUnderTest,
+	runAction,
+	TriggerUnderTest,
+	type RunResult,
+} from '../harness';
 import { serialiseDeep, tokenLeaks } from '../leaks';
 
 /**
@@ -414,4 +420,64 @@ describe('trigger fault matrix', () => {
 			text: null,
 		});
 	});
+});
+
+describe('polling trigger fault matrix', () => {
+	/** What waiting cannot mend stops the trigger with the error n8n shows; the rest is waited out. */
+	const FATAL = new Set(['401', '403', '404']);
+	const chat = { id: -1001234567890, type: 'supergroup', title: 'Security Operations' };
+
+	async function pollingCase([name, failure, expected]: (typeof FAULTS)[number]) {
+		const emulator = new BotApiEmulator();
+		await emulator.start();
+		const poller = new PollingTriggerUnderTest(defaultCredentials(emulator.baseUrl), {
+			updates: ['*'],
+			options: { pollTimeout: 1 },
+		} as never);
+		const problems: string[] = [];
+		try {
+			// A long poll's time limit is its poll time plus 10 s: the timeout must outlast that.
+			emulator.failNext(
+				'getUpdates',
+				name === 'timeout' ? { ...failure, delayMs: 12_000 } : failure,
+			);
+			const update = emulator.pushUpdate({
+				message: { message_id: 1, date: 1_795_253_400, chat, text: 'after the fault' },
+			} as unknown as Omit<Update, 'update_id'>);
+			await poller.activate();
+			await poller.until(1);
+			const emitted = poller.emitted.map(([item]) => item.json.updateId);
+			const errors = poller.errors.map((error) => error.message);
+			const warnings = poller.logs.filter((line) => line.startsWith('warn'));
+			if (FATAL.has(name)) {
+				if (emitted.length) problems.push(`emitted ${emitted.length} after a fatal ${name}`);
+				if (!/^Poll Updates failed \(\d{3}\): /.test(errors[0] ?? '') || !expected.test(errors[0]))
+					problems.push(`error: "${errors[0] ?? 'none'}"`);
+			} else {
+				if (JSON.stringify(emitted) !== JSON.stringify([update.update_id]))
+					problems.push(`emitted ${JSON.stringify(emitted)}`);
+				if (errors.length) problems.push(`stopped with "${errors[0]}"`);
+				const said =
+					name === 'timeout' ? 'no answer within the time limit' : 'Poll Updates failed (';
+				if (!warnings.some((line) => line.includes(said)))
+					problems.push('the fault was not logged');
+			}
+			const leaks = tokenLeaks([poller.errors, poller.logs, poller.emitted], DEFAULT_TOKEN).length;
+			return { name, problems, leaks };
+		} finally {
+			await poller.deactivate();
+			await emulator.stop();
+		}
+	}
+
+	it(`${FAULTS.length} faults of getUpdates: waited out or shown, nothing lost or repeated, no token`, async () => {
+		// Concurrently, each against its own emulator: the timeout case waits for the poll's time limit.
+		const results = await Promise.all(FAULTS.map(pollingCase));
+		const leaks = results.reduce((sum, r) => sum + r.leaks, 0);
+		console.log(`FAULT MATRIX polling cases=${results.length} leaks=${leaks}`);
+		expect(
+			results.filter((r) => r.problems.length).map((r) => `${r.name}: ${r.problems.join('; ')}`),
+		).toEqual([]);
+		expect(leaks).toBe(0);
+	}, 60_000);
 });
