@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { Container } from '@n8n/di';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import {
 	BinaryDataService,
 	ExecutionLifecycleHooks,
@@ -36,7 +37,7 @@ import { TelegramBotApi } from '../credentials/TelegramBotApi.credentials';
 import { TelegramBot } from '../nodes/TelegramBot/TelegramBot.node';
 import { TelegramBotPollingTrigger } from '../nodes/TelegramBotPollingTrigger/TelegramBotPollingTrigger.node';
 import { TelegramBotTrigger } from '../nodes/TelegramBotTrigger/TelegramBotTrigger.node';
-import { DEFAULT_TOKEN } from './emulator/server';
+import { BotApiEmulator, DEFAULT_TOKEN, type EmulatorOptions } from './emulator/server';
 
 /**
  * Runs our nodes the way n8n does: a Workflow, n8n-core's WorkflowExecute with its real
@@ -294,6 +295,36 @@ export async function runAction(
 	};
 }
 
+/**
+ * One emulator for a test file: started before its tests, stopped after them, and before each
+ * test its call log, the bot's webhook and its update queue are emptied.
+ */
+export function emulatorPerFile(options?: EmulatorOptions): BotApiEmulator {
+	const emulator = new BotApiEmulator(options);
+	beforeAll(async () => await emulator.start());
+	afterAll(async () => await emulator.stop());
+	beforeEach(() => {
+		emulator.calls.length = 0;
+		emulator.bot().webhook = { url: '' };
+		emulator.bot().updates = [];
+	});
+	return emulator;
+}
+
+/** A workflow holding only the trigger under test, active, with the static data given. */
+function triggerWorkflow(id: string, node: INode, staticData: IDataObject = {}): Workflow {
+	return new Workflow({
+		id,
+		name: id,
+		active: true,
+		nodes: [node],
+		connections: {},
+		nodeTypes,
+		staticData,
+		settings: { executionOrder: 'v1' },
+	});
+}
+
 /** A trigger node in a workflow of its own, with static data kept between calls like n8n does. */
 export class TriggerUnderTest {
 	readonly workflow: Workflow;
@@ -307,16 +338,7 @@ export class TriggerUnderTest {
 		readonly emitted: INodeExecutionData[][] = [],
 	) {
 		this.node = telegramNode(TRIGGER_TYPE, parameters);
-		this.workflow = new Workflow({
-			id: 'wf-trigger',
-			name: 'trigger',
-			active: true,
-			nodes: [this.node],
-			connections: {},
-			nodeTypes,
-			staticData: {},
-			settings: { executionOrder: 'v1' },
-		});
+		this.workflow = triggerWorkflow('wf-trigger', this.node);
 	}
 
 	/** The node's static data as n8n keeps it between activation and deliveries. */
@@ -440,16 +462,11 @@ export class TriggerUnderTest {
 		const webhookData = this.webhookData(data);
 		// Like n8n's live webhooks: each request reads the workflow's static data as saved, and
 		// saves it back when the node changed it. Concurrent requests do not see each other's changes.
-		const request = new Workflow({
-			id: 'wf-trigger',
-			name: 'trigger',
-			active: true,
-			nodes: [this.node],
-			connections: {},
-			nodeTypes,
-			staticData: JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject,
-			settings: { executionOrder: 'v1' },
-		});
+		const request = triggerWorkflow(
+			'wf-trigger',
+			this.node,
+			JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject,
+		);
 		const context = new WebhookContext(
 			request,
 			this.node,
@@ -493,16 +510,7 @@ export class PollingTriggerUnderTest {
 		readonly emitted: INodeExecutionData[][] = [],
 	) {
 		this.node = telegramNode(POLLING_TYPE, parameters);
-		this.workflow = new Workflow({
-			id: 'wf-polling',
-			name: 'polling',
-			active: true,
-			nodes: [this.node],
-			connections: {},
-			nodeTypes,
-			staticData: {},
-			settings: { executionOrder: 'v1' },
-		});
+		this.workflow = triggerWorkflow('wf-polling', this.node);
 	}
 
 	get staticData(): IDataObject {

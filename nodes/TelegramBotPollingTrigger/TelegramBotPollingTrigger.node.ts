@@ -43,13 +43,6 @@ export class TelegramBotPollingTrigger implements INodeType {
 			updatesProperty,
 			optionsCollection([
 				{
-					displayName: 'Drop Pending Updates',
-					name: 'dropPendingUpdates',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to discard the updates that queued up before the trigger started',
-				},
-				{
 					displayName: 'Long Poll Timeout (Seconds)',
 					name: 'pollTimeout',
 					type: 'number',

@@ -47,14 +47,6 @@ export class TelegramBotTrigger implements INodeType {
 			updatesProperty,
 			optionsCollection([
 				{
-					displayName: 'Drop Pending Updates',
-					name: 'dropPendingUpdates',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether to discard the updates that queued up while no webhook was registered',
-				},
-				{
 					displayName: 'Take Over Existing Webhook',
 					name: 'takeOverWebhook',
 					type: 'boolean',

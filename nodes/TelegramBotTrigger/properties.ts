@@ -21,8 +21,16 @@ export const updatesProperty: INodeProperties = {
 	description: 'The update types that start the workflow',
 };
 
-/** Options both triggers share: filters, files and the field mapping. */
+/** Options both triggers share: the queue, filters, files and the field mapping. */
 export const updateOptions: INodeProperties[] = [
+	{
+		displayName: 'Drop Pending Updates',
+		name: 'dropPendingUpdates',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to discard the updates that queued up while the trigger was not active, instead of starting the workflow for each',
+	},
 	{
 		displayName: 'Binary Property',
 		name: 'binaryProperty',

@@ -1,25 +1,18 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- test-only: waits for the emulator to see a call */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 import type { Update } from '@grammyjs/types';
 
-import { BotApiEmulator } from '../emulator/server';
-import { defaultCredentials, PollingTriggerUnderTest, TriggerUnderTest } from '../harness';
+import {
+	defaultCredentials,
+	emulatorPerFile,
+	PollingTriggerUnderTest,
+	TriggerUnderTest,
+} from '../harness';
 import { tokenLeaks } from '../leaks';
 
-let emulator: BotApiEmulator;
+const emulator = emulatorPerFile({ selfHosted: true });
 let poller: PollingTriggerUnderTest | undefined;
-
-beforeAll(async () => {
-	emulator = new BotApiEmulator({ selfHosted: true });
-	await emulator.start();
-});
-afterAll(async () => await emulator.stop());
-beforeEach(() => {
-	emulator.calls.length = 0;
-	emulator.bot().webhook = { url: '' };
-	emulator.bot().updates = [];
-});
 afterEach(async () => {
 	await poller?.deactivate();
 	poller = undefined;

@@ -1,23 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 import { webhookUrlProblem } from '../../nodes/TelegramBot/helpers/webhookUrl';
-import { BotApiEmulator } from '../emulator/server';
-import { defaultCredentials, TriggerUnderTest } from '../harness';
+import { defaultCredentials, emulatorPerFile, TriggerUnderTest } from '../harness';
 import { tokenLeaks } from '../leaks';
 
-let emulator: BotApiEmulator;
+const emulator = emulatorPerFile({ selfHosted: true });
 let trigger: TriggerUnderTest;
-
-beforeAll(async () => {
-	emulator = new BotApiEmulator({ selfHosted: true });
-	await emulator.start();
-});
-afterAll(async () => await emulator.stop());
-beforeEach(() => {
-	emulator.calls.length = 0;
-	emulator.bot().webhook = { url: '' };
-	emulator.bot().updates = [];
-});
 afterEach(async () => await trigger?.close());
 
 async function activeTrigger(parameters: Record<string, unknown> = { updates: ['*'] }) {

@@ -1,24 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 import { commandOf } from '../../nodes/TelegramBotTrigger/command';
 import { DEDUPE_WINDOW } from '../../nodes/TelegramBotTrigger/dedupe';
-import { BotApiEmulator } from '../emulator/server';
-import { defaultCredentials, TriggerUnderTest } from '../harness';
+import { defaultCredentials, emulatorPerFile, TriggerUnderTest } from '../harness';
 import { tokenLeaks } from '../leaks';
 
-let emulator: BotApiEmulator;
+const emulator = emulatorPerFile({ selfHosted: true });
 let trigger: TriggerUnderTest;
-
-beforeAll(async () => {
-	emulator = new BotApiEmulator({ selfHosted: true });
-	await emulator.start();
-});
-afterAll(async () => await emulator.stop());
-beforeEach(() => {
-	emulator.calls.length = 0;
-	emulator.bot().webhook = { url: '' };
-	emulator.bot().updates = [];
-});
 afterEach(async () => await trigger?.close());
 
 async function activeTrigger(options: Record<string, unknown> = {}, updates = ['*']) {
