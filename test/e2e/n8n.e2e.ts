@@ -157,6 +157,36 @@ describe('the packed package inside n8n', () => {
 		);
 		expect(echo.params.chat_id).toBe(1001);
 
+		// Download Files is on: a photo's largest size reaches the workflow as binary data.
+		const small = emulator.addFile(100, 'photos/small.jpg', 'image/jpeg');
+		const large = emulator.addFile(4096, 'photos/evidence.jpg', 'image/jpeg');
+		const photo = (file: typeof small, width: number) => ({
+			file_id: file.file_id,
+			file_unique_id: file.file_unique_id,
+			width,
+			height: width,
+			file_size: file.file_size,
+		});
+		const photoAnswer = await emulator.deliver({
+			update_id: 900010,
+			message: {
+				...update.message,
+				message_id: 78,
+				text: undefined,
+				caption: 'evidence',
+				photo: [photo(small, 90), photo(large, 1280)],
+			},
+		});
+		expect(photoAnswer.status).toBe(200);
+		await until('the echo of the photo', () =>
+			emulator
+				.callsOf('sendMessage')
+				.find((call) => call.params.text === 'Echo: evidence + evidence.jpg (image/jpeg)'),
+		);
+		expect(emulator.callsOf('download').map((call) => call.params.path)).toContain(
+			'photos/evidence.jpg',
+		);
+
 		const sentBefore = emulator.callsOf('sendMessage').length;
 		const forged = await emulator.deliver(
 			{ ...update, update_id: 900002, message: { ...update.message, text: 'forged' } },
@@ -203,12 +233,33 @@ describe('the packed package inside n8n', () => {
 				entities: [{ type: 'bot_command', offset: 0, length: 31 }],
 			},
 		} as never);
-		const echo = await until('the echo of the polled command', () =>
+		const report = emulator.addFile(2048, 'documents/soc2.pdf', 'application/pdf');
+		emulator.pushUpdate({
+			message: {
+				message_id: 82,
+				date: 1_795_253_400,
+				chat,
+				from,
+				caption: '/compliance evidence',
+				caption_entities: [{ type: 'bot_command', offset: 0, length: 11 }],
+				document: {
+					file_id: report.file_id,
+					file_unique_id: report.file_unique_id,
+					file_name: 'soc2.pdf',
+					mime_type: 'application/pdf',
+					file_size: report.file_size,
+				},
+			},
+		} as never);
+		const polled = () =>
 			emulator
 				.callsOf('sendMessage')
-				.find((call) => String(call.params.text).startsWith('Polled:')),
-		);
-		expect(echo.params).toMatchObject({ chat_id: 1001, text: 'Polled: compliance soc2' });
+				.filter((call) => String(call.params.text).startsWith('Polled:'));
+		await until('the echoes of the polled commands', () => polled().length === 2 || undefined);
+		expect(polled().map((call) => call.params)).toEqual([
+			expect.objectContaining({ chat_id: 1001, text: 'Polled: compliance soc2' }),
+			expect.objectContaining({ chat_id: 1001, text: 'Polled: compliance evidence + soc2.pdf' }),
+		]);
 		await until(
 			'the backlog to be confirmed',
 			() => emulator.bot().updates.length === 0 || undefined,
@@ -220,10 +271,7 @@ describe('the packed package inside n8n', () => {
 			'the held poll to be aborted',
 			() => emulator.callsOf('getUpdates').some((call) => call.aborted) || undefined,
 		);
-		const echoes = emulator
-			.callsOf('sendMessage')
-			.filter((call) => String(call.params.text).startsWith('Polled:'));
-		expect(echoes).toHaveLength(1);
+		expect(polled()).toHaveLength(2);
 	});
 
 	it('leaves the token nowhere in n8n: database, -wal, config, logs at debug level', async () => {
