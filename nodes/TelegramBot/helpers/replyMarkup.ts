@@ -1,6 +1,50 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { jsonParse, NodeOperationError } from 'n8n-workflow';
 
+/** Rows of buttons, each button a text and the fields its kind of keyboard adds. */
+function keyboardRows(
+	displayName: string,
+	name: string,
+	displayOptions: INodeProperties['displayOptions'],
+	buttonFields: INodeProperties[],
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		placeholder: 'Add Row',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		displayOptions,
+		options: [
+			{
+				displayName: 'Row',
+				name: 'rows',
+				values: [
+					{
+						displayName: 'Buttons',
+						name: 'buttons',
+						placeholder: 'Add Button',
+						type: 'fixedCollection',
+						typeOptions: { multipleValues: true },
+						default: {},
+						options: [
+							{
+								displayName: 'Button',
+								name: 'button',
+								values: [
+									{ displayName: 'Text', name: 'text', type: 'string', default: '' },
+									...buttonFields,
+								],
+							},
+						],
+					},
+				],
+			},
+		],
+	};
+}
+
 /** Reply Markup for sends and edits: keyboards built with fields, or Telegram's JSON as it is. */
 export function replyMarkupProperties(kinds: MarkupKind[] = ALL_KINDS): INodeProperties[] {
 	const show = (kind: MarkupKind) => ({ show: { replyMarkup: [kind] } });
@@ -13,112 +57,47 @@ export function replyMarkupProperties(kinds: MarkupKind[] = ALL_KINDS): INodePro
 			default: 'none',
 			description: 'Buttons under the message, a custom keyboard, or a prompt to reply',
 		},
-		{
-			displayName: 'Inline Keyboard',
-			name: 'inlineKeyboard',
-			placeholder: 'Add Row',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			default: {},
-			displayOptions: show('inlineKeyboard'),
-			options: [
-				{
-					displayName: 'Row',
-					name: 'rows',
-					values: [
-						{
-							displayName: 'Buttons',
-							name: 'buttons',
-							placeholder: 'Add Button',
-							type: 'fixedCollection',
-							typeOptions: { multipleValues: true },
-							default: {},
-							options: [
-								{
-									displayName: 'Button',
-									name: 'button',
-									values: [
-										{ displayName: 'Text', name: 'text', type: 'string', default: '' },
-										{
-											displayName: 'Action',
-											name: 'action',
-											type: 'options',
-											options: [
-												{ name: 'Callback Data', value: 'callback_data' },
-												{ name: 'Open URL', value: 'url' },
-												{ name: 'Switch Inline Query', value: 'switch_inline_query' },
-												{
-													name: 'Switch Inline Query (Current Chat)',
-													value: 'switch_inline_query_current_chat',
-												},
-												{ name: 'Web App', value: 'web_app' },
-											],
-											default: 'callback_data',
-										},
-										{
-											displayName: 'Value',
-											name: 'value',
-											type: 'string',
-											default: '',
-											description:
-												'Callback data (1–64 bytes), the URL, the inline query, or the Web App URL',
-										},
-									],
-								},
-							],
-						},
-					],
-				},
-			],
-		},
-		{
-			displayName: 'Reply Keyboard',
-			name: 'replyKeyboard',
-			placeholder: 'Add Row',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			default: {},
-			displayOptions: show('replyKeyboard'),
-			options: [
-				{
-					displayName: 'Row',
-					name: 'rows',
-					values: [
-						{
-							displayName: 'Buttons',
-							name: 'buttons',
-							placeholder: 'Add Button',
-							type: 'fixedCollection',
-							typeOptions: { multipleValues: true },
-							default: {},
-							options: [
-								{
-									displayName: 'Button',
-									name: 'button',
-									values: [
-										{ displayName: 'Text', name: 'text', type: 'string', default: '' },
-										{
-											displayName: 'Request Contact',
-											name: 'request_contact',
-											type: 'boolean',
-											default: false,
-											description: "Whether pressing it sends the user's phone number",
-										},
-										{
-											displayName: 'Request Location',
-											name: 'request_location',
-											type: 'boolean',
-											default: false,
-											description: "Whether pressing it sends the user's location",
-										},
-									],
-								},
-							],
-						},
-					],
-				},
-			],
-		},
+		keyboardRows('Inline Keyboard', 'inlineKeyboard', show('inlineKeyboard'), [
+			{
+				displayName: 'Action',
+				name: 'action',
+				type: 'options',
+				options: [
+					{ name: 'Callback Data', value: 'callback_data' },
+					{ name: 'Open URL', value: 'url' },
+					{ name: 'Switch Inline Query', value: 'switch_inline_query' },
+					{
+						name: 'Switch Inline Query (Current Chat)',
+						value: 'switch_inline_query_current_chat',
+					},
+					{ name: 'Web App', value: 'web_app' },
+				],
+				default: 'callback_data',
+			},
+			{
+				displayName: 'Value',
+				name: 'value',
+				type: 'string',
+				default: '',
+				description: 'Callback data (1–64 bytes), the URL, the inline query, or the Web App URL',
+			},
+		]),
+		keyboardRows('Reply Keyboard', 'replyKeyboard', show('replyKeyboard'), [
+			{
+				displayName: 'Request Contact',
+				name: 'request_contact',
+				type: 'boolean',
+				default: false,
+				description: "Whether pressing it sends the user's phone number",
+			},
+			{
+				displayName: 'Request Location',
+				name: 'request_location',
+				type: 'boolean',
+				default: false,
+				description: "Whether pressing it sends the user's location",
+			},
+		]),
 		{
 			displayName: 'Keyboard Options',
 			name: 'keyboardOptions',
