@@ -3,7 +3,7 @@ import { sleep } from 'n8n-workflow';
 
 import { allowedUpdates } from '../TelegramBot/helpers/updateTypes';
 import { botApiRequest, BotApiFailure, toNodeApiError } from '../TelegramBot/transport';
-import { itemFor, type readSettings } from '../TelegramBotTrigger/pipeline';
+import { itemFor, type UpdateSettings } from '../TelegramBotTrigger/pipeline';
 
 export interface PollerOptions {
 	/** Seconds Telegram holds a getUpdates call open while there is nothing to deliver. */
@@ -35,7 +35,7 @@ export class UpdatePoller {
 
 	constructor(
 		private readonly ctx: ITriggerFunctions,
-		private readonly settings: ReturnType<typeof readSettings>,
+		private readonly settings: UpdateSettings,
 		private readonly options: PollerOptions,
 	) {}
 

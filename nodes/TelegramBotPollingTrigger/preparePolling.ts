@@ -6,6 +6,7 @@ import {
 	readSettings,
 	rememberBotUsername,
 	type UpdateOptions,
+	type UpdateSettings,
 } from '../TelegramBotTrigger/pipeline';
 
 export interface PollingOptions extends UpdateOptions {
@@ -21,9 +22,7 @@ const OPERATION = 'Start Polling';
  * message, instead of a poller that silently receives nothing. Telegram refuses getUpdates while
  * a webhook is set, and that webhook belongs to someone: it is removed only when the user says so.
  */
-export async function preparePolling(
-	ctx: ITriggerFunctions,
-): Promise<ReturnType<typeof readSettings>> {
+export async function preparePolling(ctx: ITriggerFunctions): Promise<UpdateSettings> {
 	const options = ctx.getNodeParameter('options', {}) as PollingOptions;
 	// Checked before any request, so a typo fails fast.
 	readSettings(ctx);

@@ -23,7 +23,8 @@ export interface UpdateOptions extends FilterOptions {
 	maxFileSizeMb?: number;
 }
 
-interface Settings {
+/** The trigger's parameters, read and checked once per activation or request. */
+export interface UpdateSettings {
 	filters: UpdateFilters;
 	mappings: FieldMappingEntry[];
 	mappingMode: 'extend' | 'replace';
@@ -43,7 +44,7 @@ export async function rememberBotUsername(
 }
 
 /** Reads and checks the trigger's parameters; throws the sentence a user needs on a mistake. */
-export function readSettings(ctx: TriggerContext | IHookFunctions): Settings {
+export function readSettings(ctx: TriggerContext | IHookFunctions): UpdateSettings {
 	const options = ctx.getNodeParameter('options', {}) as UpdateOptions;
 	const types = ctx.getNodeParameter('updates', []) as string[];
 	const mappings = options.fieldMapping?.mappings ?? [];
@@ -70,7 +71,7 @@ export function readSettings(ctx: TriggerContext | IHookFunctions): Settings {
 export async function itemFor(
 	ctx: TriggerContext,
 	update: IDataObject,
-	settings: Settings,
+	settings: UpdateSettings,
 ): Promise<INodeExecutionData | null> {
 	const command = commandOf(messageOf(update), settings.botUsername);
 	if (!passes(update, settings.filters, command)) return null;
