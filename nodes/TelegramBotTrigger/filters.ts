@@ -1,6 +1,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { normaliseChatId } from '../TelegramBot/helpers/chatId';
 import type { BotCommand } from './command';
 import { updateTypeOf } from './updateItem';
 
@@ -22,16 +23,17 @@ export interface FilterOptions {
 
 function listOf(text: string | undefined): string[] {
 	return String(text ?? '')
-		.split(/[\s,]+/)
+		.split(/[\s,;]+/)
 		.map((entry) => entry.trim())
 		.filter(Boolean);
 }
 
 /** Checked at activation, so a typo fails the activation instead of silently letting nothing through. */
 export function readFilters(node: INode, types: string[], options: FilterOptions): UpdateFilters {
+	// The same rule as every chat field of the action node.
 	const chats = listOf(options.chatIds).map((entry) => {
-		if (/^-?\d+$/.test(entry)) return entry;
-		if (/^@[A-Za-z0-9_]{4,}$/.test(entry)) return entry.toLowerCase();
+		const chatId = normaliseChatId(entry);
+		if (chatId !== undefined) return chatId.toLowerCase();
 		throw new NodeOperationError(
 			node,
 			`Chat IDs: "${entry}" is neither a chat ID (e.g. -1001234567890) nor a @username`,
@@ -60,14 +62,14 @@ function payloadOf(update: IDataObject): IDataObject | undefined {
 }
 
 /** The chat an update happened in, if it has one (inline queries and polls have none). */
-export function chatOf(update: IDataObject): IDataObject | undefined {
+function chatOf(update: IDataObject): IDataObject | undefined {
 	const payload = payloadOf(update);
 	const chat = payload?.chat ?? (payload?.message as IDataObject | undefined)?.chat;
 	return chat && typeof chat === 'object' ? (chat as IDataObject) : undefined;
 }
 
 /** The person behind an update: the sender, the voter, the one who reacted or boosted. */
-export function userOf(update: IDataObject): IDataObject | undefined {
+function userOf(update: IDataObject): IDataObject | undefined {
 	const payload = payloadOf(update);
 	const source = (payload?.boost as IDataObject | undefined)?.source as IDataObject | undefined;
 	const user = payload?.from ?? payload?.user ?? source?.user;
