@@ -78,8 +78,8 @@ describe('fragments of the token', () => {
 	});
 
 	it('a non-JSON answer echoing the URL is redacted before it is cut', async () => {
-		// The cut at 117 characters falls inside the token: 99 characters, then "/bot<token>".
-		emulator.failNext('getMe', { status: 502, rawBody: `${'x'.repeat(94)} /bot{token}/getMe` });
+		// 84 characters, then /bot<id>: — the cut at 117 falls 17 characters into the secret half.
+		emulator.failNext('getMe', { status: 502, rawBody: `${'x'.repeat(84)} /bot{token}/getMe` });
 		const result = await runAction(
 			credentials(),
 			{ resource: 'bot', operation: 'get', options: { retryWaitLimit: 0 } },
