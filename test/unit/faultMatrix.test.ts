@@ -158,7 +158,51 @@ const FAULTS: Array<[string, Failure, RegExp]> = [
 		},
 		/failed \(200\): unexpected answer from the Bot API server/,
 	],
+	// retry_after that is no positive integer: at least 1 s is waited and counted, never a hot loop.
+	[
+		'retry_after "soon"',
+		{ status: 429, parameters: { retry_after: 'soon' as never } },
+		/failed \(429\): Too Many Requests: retry after soon \(gave up after 2 attempts and 1 s/,
+	],
+	[
+		'retry_after -1',
+		{ status: 429, parameters: { retry_after: -1 } },
+		/failed \(429\): .*\(gave up after 2 attempts and 1 s/,
+	],
+	[
+		'retry_after 0.5',
+		{ status: 429, parameters: { retry_after: 0.5 } },
+		/failed \(429\): .*\(gave up after 2 attempts and 1 s/,
+	],
+	[
+		'retry_after 1e12',
+		{ status: 429, parameters: { retry_after: 1e12 } },
+		/failed \(429\): .*\(gave up after 1 attempt and 0 s of waiting; the next wait of 86400 s/,
+	],
+	[
+		'trickled answer',
+		{ status: 200, trickleMs: 250 },
+		/failed \(no response\): no answer within the time limit of 1 s \(ETIMEDOUT\)$/,
+	],
+	[
+		'ok:true without result',
+		{ status: 200, rawBody: '{"ok":true}', rawContentType: 'application/json' },
+		/failed \(200\): the Bot API answered ok:true without a result$/,
+	],
+	[
+		'JSON that is no envelope',
+		{ status: 500, rawBody: '{"error":"upstream exploded"}', rawContentType: 'application/json' },
+		/failed \(500\): unexpected answer from the Bot API server: \{"error":"upstream exploded"\}/,
+	],
+	[
+		'page echoing the token, cut inside it',
+		{ status: 502, rawBody: `${'x'.repeat(84)} /bot{token}/method` },
+		/failed \(502\): unexpected answer from the Bot API server: x+ \/bot\d+:\*\*\*/,
+	],
 ];
+
+/** Faults whose wait is longer than any test: the polling trigger must wait, not poll again. */
+const LONG_WAITS = new Set(['retry_after 1e12']);
 
 /** Short waits so the matrix runs in seconds: one retry, a 1 s answer limit, no pacing. */
 const CASE_OPTIONS = {
@@ -445,6 +489,15 @@ describe('polling trigger fault matrix', () => {
 				message: { message_id: 1, date: 1_795_253_400, chat, text: 'after the fault' },
 			} as unknown as Omit<Update, 'update_id'>);
 			await poller.activate();
+			if (LONG_WAITS.has(name)) {
+				await new Promise((resolve) => setTimeout(resolve, 1500));
+				const polls = emulator.callsOf('getUpdates').length;
+				if (polls !== 1) problems.push(`polled ${polls} times instead of waiting`);
+				if (!poller.logs.some((line) => /polling again in 86400 s/.test(line)))
+					problems.push('the wait was not logged');
+				const leaks = tokenLeaks([poller.errors, poller.logs], DEFAULT_TOKEN).length;
+				return { name, problems, leaks };
+			}
 			await poller.until(1);
 			const emitted = poller.emitted.map(([item]) => item.json.updateId);
 			const errors = poller.errors.map((error) => error.message);
