@@ -276,7 +276,7 @@ async function runCase(
 	const message = stopped.error?.message ?? '';
 	if (!named.test(message) || !expected.test(message))
 		problems.push(`without Continue On Fail: "${message || 'no error'}"`);
-	const errors = continued.items.map((item) => String(item.json.error ?? ''));
+	const errors = continued.items.map((item) => String(item?.json?.error ?? ''));
 	if (continued.error)
 		problems.push(`Continue On Fail stopped the run: ${continued.error.message}`);
 	errors.forEach((error, i) => {
