@@ -80,8 +80,8 @@ interface BotState {
 const TOKEN_FORMAT = /^\d+:[A-Za-z0-9_-]{30,}$/;
 const SECRET_FORMAT = /^[A-Za-z0-9_-]{1,256}$/;
 
-/** Its secret half shares no run of 8 characters with anything else a test sends or stores (IDs, texts), so a fragment found is a leak. */
-export const DEFAULT_TOKEN = '7012345678:AAHq3Zx9-TestTokenSecretPart_vQ4kW8zR2m';
+/** Random-looking: its secret half shares no run of 8 characters with anything else a test or n8n writes (IDs, texts, n8n's own assets), so a fragment found is a leak. */
+export const DEFAULT_TOKEN = '7012345678:AAHq3Zx9Rk7vLm2Tq8Wp4Ys6Nd1Jf5Hc3Xb9';
 
 export interface EmulatorOptions {
 	/** Accept http:// webhook URLs and any host, like a self-hosted server started with --local. */
