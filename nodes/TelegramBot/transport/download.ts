@@ -1,6 +1,3 @@
-/** The answer's body as n8n hands it over with `encoding: 'stream'`. */
-type BodyStream = NodeJS.ReadableStream & AsyncIterable<Buffer> & { destroy(): void };
-
 import type {
 	IBinaryData,
 	IDataObject,
@@ -21,6 +18,9 @@ export const CLOUD_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
 /** A whole download, like an upload, may take this long unless the Request Timeout says otherwise. */
 const DOWNLOAD_TIMEOUT_MS = 600_000;
 const ERROR_BODY_LIMIT = 64 * 1024;
+
+/** The answer's body as n8n hands it over with `encoding: 'stream'`. */
+type BodyStream = NodeJS.ReadableStream & AsyncIterable<Buffer> & { destroy(): void };
 
 /**
  * The file a getFile answer points to, as n8n binary data. A self-hosted server started with
