@@ -1,3 +1,4 @@
+import { sleep } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { normaliseChatId } from '../../nodes/TelegramBot/helpers/chatId';
@@ -165,7 +166,7 @@ describe('Request Timeout bounds the whole call', () => {
 		);
 		expect(seconds).toBeLessThan(4);
 		// The emulator sees the connection closed: the request was aborted, not left running.
-		await new Promise((resolve) => setTimeout(resolve, 100));
+		await sleep(100);
 		expect(emulator.callsOf('getMe')[0].aborted).toBe(true);
 	});
 
