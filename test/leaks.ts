@@ -20,8 +20,22 @@ export function serialiseDeep(value: unknown, seen = new Set<unknown>()): string
 	return parts.join('\n');
 }
 
+/**
+ * Every piece of the token that must not appear: the whole token and each run of 8 characters of
+ * its secret half (any longer run contains one). The bot ID before the colon is public.
+ */
+export function tokenFragments(token = DEFAULT_TOKEN): string[] {
+	const secret = token.slice(token.indexOf(':') + 1);
+	const fragments = new Set([token]);
+	for (let at = 0; at + FRAGMENT <= secret.length; at++)
+		fragments.add(secret.slice(at, at + FRAGMENT));
+	return [...fragments];
+}
+
+const FRAGMENT = 8;
+
+/** The token or fragments of it found in anything serialisable (errors, items, logs, file contents). */
 export function tokenLeaks(value: unknown, token = DEFAULT_TOKEN): string[] {
-	const text = serialiseDeep(value);
-	const secretHalf = token.split(':')[1];
-	return [token, secretHalf].filter((needle) => text.includes(needle));
+	const text = Buffer.isBuffer(value) ? value.toString('latin1') : serialiseDeep(value);
+	return tokenFragments(token).filter((needle) => text.includes(needle));
 }

@@ -37,8 +37,10 @@ export interface Failure {
 	reset?: boolean;
 	/** Hold the answer back this long (timeouts). */
 	delayMs?: number;
-	/** Send this body verbatim (an HTML error page, malformed JSON). */
+	/** Send this body verbatim (an HTML error page, malformed JSON, `{"ok":true}` without a result); `{token}` becomes the caller's token, as a server echoing the URL would. */
 	rawBody?: string;
+	/** Send the answer one byte at a time, this many milliseconds apart (a server that never quite answers). */
+	trickleMs?: number;
 	rawContentType?: string;
 }
 
@@ -78,7 +80,8 @@ interface BotState {
 const TOKEN_FORMAT = /^\d+:[A-Za-z0-9_-]{30,}$/;
 const SECRET_FORMAT = /^[A-Za-z0-9_-]{1,256}$/;
 
-export const DEFAULT_TOKEN = '7012345678:AAHq3Zx9-TestTokenSecretPart_0123456789';
+/** Random-looking: its secret half shares no run of 8 characters with anything else a test or n8n writes (IDs, texts, n8n's own assets), so a fragment found is a leak. */
+export const DEFAULT_TOKEN = '7012345678:AAHq3Zx9Rk7vLm2Tq8Wp4Ys6Nd1Jf5Hc3Xb9';
 
 export interface EmulatorOptions {
 	/** Accept http:// webhook URLs and any host, like a self-hosted server started with --local. */
@@ -87,6 +90,8 @@ export interface EmulatorOptions {
 	limits?: FloodLimits;
 	/** Milliseconds every answer is held back: the round trip to Telegram. */
 	latencyMs?: number;
+	/** getFile answers with an absolute path under a folder named after the token, as `telegram-bot-api --local` does. */
+	localFiles?: boolean;
 }
 
 export interface FloodLimits {
@@ -314,7 +319,7 @@ export class BotApiEmulator {
 			this.failures.get(method.toLowerCase())?.shift() ??
 			this.failures.get('*')?.shift() ??
 			this.alwaysFail;
-		if (failure) return this.fail(req, res, failure);
+		if (failure) return this.fail(req, res, failure, token);
 		if (this.options.limits && SENDING_METHOD.test(method)) {
 			const retryAfter = this.floodCheck(token, String(parsed.params.chat_id ?? ''));
 			if (retryAfter) {
@@ -383,12 +388,19 @@ export class BotApiEmulator {
 		if (!this.bots.has(token))
 			return this.reply(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
 		const failure = this.failures.get('download')?.shift() ?? this.alwaysFail;
-		if (failure) return await this.fail(req, res, failure);
+		if (failure) return await this.fail(req, res, failure, token);
 		const file = [...this.files.values()].find((f) => f.file_path === path);
 		if (!file)
 			return this.reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
 		res.writeHead(200, { 'content-type': file.mimeType, 'content-length': file.file_size });
-		res.end(Buffer.alloc(file.file_size, 0x41));
+		// Generated a megabyte at a time, as the client takes it: a large file costs the emulator no memory.
+		const chunk = Buffer.alloc(Math.min(file.file_size, 1024 * 1024), 0x41);
+		for (let sent = 0; sent < file.file_size && !res.destroyed; sent += chunk.length) {
+			const last = Math.min(chunk.length, file.file_size - sent);
+			if (!res.write(last === chunk.length ? chunk : chunk.subarray(0, last)))
+				await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+		}
+		res.end();
 	}
 
 	/** A file parameter: an upload (recorded in `files`), a known file_id, or an HTTP URL. */
@@ -456,25 +468,43 @@ export class BotApiEmulator {
 		return bucket;
 	}
 
-	private async fail(req: IncomingMessage, res: ServerResponse, failure: Failure): Promise<void> {
+	private async fail(
+		req: IncomingMessage,
+		res: ServerResponse,
+		failure: Failure,
+		token: string,
+	): Promise<void> {
 		if (failure.delayMs) await sleep(failure.delayMs);
 		if (failure.reset) {
 			req.socket.destroy();
 			return;
 		}
 		const status = failure.status ?? 500;
-		if (failure.rawBody !== undefined) {
-			res.writeHead(status, { 'content-type': failure.rawContentType ?? 'text/html' });
-			res.end(failure.rawBody);
+		const raw = failure.rawBody !== undefined;
+		const body = raw
+			? failure.rawBody!.split('{token}').join(token)
+			: JSON.stringify({
+					ok: false,
+					error_code: status,
+					description:
+						failure.description ?? defaultDescription(status, failure.parameters?.retry_after),
+					...(failure.parameters ? { parameters: failure.parameters } : {}),
+				});
+		if (res.headersSent || res.destroyed) return;
+		res.writeHead(status, {
+			'content-type': raw ? (failure.rawContentType ?? 'text/html') : 'application/json',
+			'content-length': Buffer.byteLength(body),
+		});
+		if (!failure.trickleMs) {
+			res.end(body);
 			return;
 		}
-		this.reply(res, status, {
-			ok: false,
-			error_code: status,
-			description:
-				failure.description ?? defaultDescription(status, failure.parameters?.retry_after),
-			...(failure.parameters ? { parameters: failure.parameters } : {}),
-		});
+		const bytes = Buffer.from(body);
+		for (let at = 0; at < bytes.length && !res.destroyed; at++) {
+			res.write(bytes.subarray(at, at + 1));
+			await sleep(failure.trickleMs);
+		}
+		if (!res.destroyed) res.end();
 	}
 
 	private reply(res: ServerResponse, status: number, body: unknown): void {
@@ -903,13 +933,15 @@ export class BotApiEmulator {
 				throw new ApiError(400, 'Bad Request: RESULT_ID_INVALID');
 			return { result: true };
 		},
-		getfile: async (_bot, p) => {
+		getfile: async (_bot, p, call) => {
 			const file = this.files.get(String(p.file_id ?? ''));
 			if (!file) throw new ApiError(400, 'Bad Request: invalid file_id');
 			if (file.file_size > 20 * 1024 * 1024 && !this.options.selfHosted)
 				throw new ApiError(400, 'Bad Request: file is too big');
 			const answer: Record<string, unknown> = { ...file };
 			delete answer.mimeType;
+			if (this.options.localFiles)
+				answer.file_path = `/var/lib/telegram-bot-api/${call.token}/${file.file_path}`;
 			return { result: answer };
 		},
 		setmycommands: async (_bot, p) => {

@@ -146,7 +146,7 @@ const FAULTS: Array<[string, Failure, RegExp]> = [
 	],
 	[
 		'timeout',
-		{ delayMs: 4000, status: 500 },
+		{ delayMs: 6000, status: 500 },
 		/failed \(no response\): no answer within the time limit/,
 	],
 	[
@@ -158,12 +158,59 @@ const FAULTS: Array<[string, Failure, RegExp]> = [
 		},
 		/failed \(200\): unexpected answer from the Bot API server/,
 	],
+	// retry_after that is no positive integer: at least 1 s is waited and counted, never a hot loop.
+	[
+		'retry_after "soon"',
+		{ status: 429, parameters: { retry_after: 'soon' as never } },
+		/failed \(429\): Too Many Requests: retry after soon \(gave up after 2 attempts and 1 s/,
+	],
+	[
+		'retry_after -1',
+		{ status: 429, parameters: { retry_after: -1 } },
+		/failed \(429\): .*\(gave up after 2 attempts and 1 s/,
+	],
+	[
+		'retry_after 0.5',
+		{ status: 429, parameters: { retry_after: 0.5 } },
+		/failed \(429\): .*\(gave up after 2 attempts and 1 s/,
+	],
+	[
+		'retry_after 1e12',
+		{ status: 429, parameters: { retry_after: 1e12 } },
+		/failed \(429\): .*\(gave up after 1 attempt and 0 s of waiting; the next wait of 86400 s/,
+	],
+	[
+		'trickled answer',
+		{ status: 200, trickleMs: 250 },
+		/failed \(no response\): no answer within the time limit of 3 s \(ETIMEDOUT\)$/,
+	],
+	[
+		'ok:true without result',
+		{ status: 200, rawBody: '{"ok":true}', rawContentType: 'application/json' },
+		/failed \(200\): the Bot API answered ok:true without a result$/,
+	],
+	[
+		'JSON that is no envelope',
+		{ status: 500, rawBody: '{"error":"upstream exploded"}', rawContentType: 'application/json' },
+		/failed \(500\): unexpected answer from the Bot API server: \{"error":"upstream exploded"\}/,
+	],
+	[
+		'page echoing the token, cut inside it',
+		{ status: 502, rawBody: `${'x'.repeat(84)} /bot{token}/method` },
+		/failed \(502\): unexpected answer from the Bot API server: x+ \/bot\d+:\*\*\*/,
+	],
 ];
 
-/** Short waits so the matrix runs in seconds: one retry, a 1 s answer limit, no pacing. */
+/** Faults whose wait is longer than any test: the polling trigger must wait, not poll again. */
+const LONG_WAITS = new Set(['retry_after 1e12']);
+
+/**
+ * Short waits so the matrix runs in seconds: one retry, no pacing, a 3 s limit on each whole call
+ * (credential, request and answer: 40 cases at once on two busy cores need more than 1 s).
+ */
 const CASE_OPTIONS = {
 	retryWaitLimit: 1,
-	requestTimeout: 1,
+	requestTimeout: 3,
 	messagesPerSecond: 1000,
 	messagesPerChatPerSecond: 100,
 	messagesPerGroupPerMinute: 6000,
@@ -186,6 +233,11 @@ const tokenOf = (index: number) =>
 const emulators = new Map<string, BotApiEmulator>();
 
 beforeAll(async () => {
+	// One call first, so that loading n8n-core's request path is not timed inside 40 cases at once.
+	const warm = new BotApiEmulator();
+	await warm.start();
+	await runAction(defaultCredentials(warm.baseUrl), { resource: 'bot', operation: 'get' });
+	await warm.stop();
 	for (const [name, failure] of FAULTS) {
 		const emulator = new BotApiEmulator();
 		Object.keys(OPERATIONS).forEach((_, index) =>
@@ -232,7 +284,7 @@ async function runCase(
 	const message = stopped.error?.message ?? '';
 	if (!named.test(message) || !expected.test(message))
 		problems.push(`without Continue On Fail: "${message || 'no error'}"`);
-	const errors = continued.items.map((item) => String(item.json.error ?? ''));
+	const errors = continued.items.map((item) => String(item?.json?.error ?? ''));
 	if (continued.error)
 		problems.push(`Continue On Fail stopped the run: ${continued.error.message}`);
 	errors.forEach((error, i) => {
@@ -445,6 +497,15 @@ describe('polling trigger fault matrix', () => {
 				message: { message_id: 1, date: 1_795_253_400, chat, text: 'after the fault' },
 			} as unknown as Omit<Update, 'update_id'>);
 			await poller.activate();
+			if (LONG_WAITS.has(name)) {
+				await new Promise((resolve) => setTimeout(resolve, 1500));
+				const polls = emulator.callsOf('getUpdates').length;
+				if (polls !== 1) problems.push(`polled ${polls} times instead of waiting`);
+				if (!poller.logs.some((line) => /polling again in 86400 s/.test(line)))
+					problems.push('the wait was not logged');
+				const leaks = tokenLeaks([poller.errors, poller.logs], DEFAULT_TOKEN).length;
+				return { name, problems, leaks };
+			}
 			await poller.until(1);
 			const emitted = poller.emitted.map(([item]) => item.json.updateId);
 			const errors = poller.errors.map((error) => error.message);

@@ -1,8 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IBinaryKeyData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { errorItem } from '../helpers/errorItem';
-import { existingDeliveryEngine } from '../transport';
+import { botCredentials, existingDeliveryEngine, redact, redactDeep } from '../transport';
 
 import * as api from './api';
 import * as bot from './bot';
@@ -25,8 +25,22 @@ const resources: Record<string, Record<string, OperationModule>> = {
 	webhook: webhook.operations,
 };
 
-/** Runs the chosen operation once per input item; with Continue On Fail a failed item becomes an error item in its place. */
+/**
+ * Runs the chosen operation once per input item; with Continue On Fail a failed item becomes an
+ * error item in its place. Whatever an operation outputs or throws passes the token's redaction
+ * here, so no operation (a local server's file path, a webhook URL with the token in it, a
+ * method called by name) can hand the token to the next node or to n8n's database.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const secret = await tokenOf(this);
+	try {
+		return [(await runItems.call(this)).map((item) => redactItem(item, secret))];
+	} catch (error) {
+		throw redactError(error, secret);
+	}
+}
+
+async function runItems(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
@@ -37,7 +51,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operationName}" of "${resource}" is not known`,
 		);
 	}
-	if (operation.concurrent) return [await runConcurrently(this, operation, items.length)];
+	if (operation.concurrent) return await runConcurrently(this, operation, items.length);
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
@@ -47,7 +61,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			output.push(errorItem(error as Error, itemIndex));
 		}
 	}
-	return [output];
+	return output;
 }
 
 /**
@@ -93,4 +107,37 @@ function asNodeError(
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
+
+/** The token, or nothing when the credential cannot be read (the operation then fails on its own). */
+async function tokenOf(ctx: IExecuteFunctions): Promise<string | undefined> {
+	try {
+		return (await botCredentials(ctx)).apiToken || undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+function redactItem(item: INodeExecutionData, secret: string | undefined): INodeExecutionData {
+	const json = redactDeep(item.json, secret);
+	if (!item.binary) return { ...item, json };
+	const binary: IBinaryKeyData = {};
+	for (const [key, data] of Object.entries(item.binary)) {
+		binary[key] = {
+			...data,
+			...(data.fileName ? { fileName: redact(data.fileName, secret) } : {}),
+			...(data.directory ? { directory: redact(data.directory, secret) } : {}),
+		};
+	}
+	return { ...item, json, binary };
+}
+
+function redactError(error: unknown, secret: string | undefined): unknown {
+	if (!(error instanceof Error)) return error;
+	const described = error as Error & { description?: string | null };
+	error.message = redact(error.message, secret);
+	if (error.stack) error.stack = redact(error.stack, secret);
+	if (typeof described.description === 'string')
+		described.description = redact(described.description, secret);
+	return error;
 }

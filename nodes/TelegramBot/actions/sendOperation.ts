@@ -13,7 +13,14 @@ import { RATE_LIMIT_OPTIONS } from '../helpers/rateLimitOptions';
 import { replyMarkupOf, replyMarkupProperties } from '../helpers/replyMarkup';
 import { optionsWithRetry } from '../helpers/retryOption';
 import { SEND_OPTIONS, sendOptionsBody, type SendOptions } from '../helpers/sendOptions';
-import { CAPTION_LIMIT, splitText, TEXT_LIMIT, visibleLength } from '../helpers/splitText';
+import {
+	CAPTION_LIMIT,
+	DEFAULT_MAX_PARTS,
+	splitText,
+	splitWithin,
+	TEXT_LIMIT,
+	visibleLength,
+} from '../helpers/splitText';
 import {
 	deliverToChat,
 	deliveryEngine,
@@ -170,6 +177,15 @@ function fitCaption(
 				itemIndex,
 				description: 'Set Options → Long Caption to "Continue in Messages", or shorten it.',
 			},
+		);
+	}
+	// A caption of megabytes is refused before it is cut into thousands of messages.
+	const within = splitWithin(caption, markup, TEXT_LIMIT, DEFAULT_MAX_PARTS);
+	if ('needed' in within) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${label}: the caption would need at least ${within.needed} messages, more than ${DEFAULT_MAX_PARTS}`,
+			{ itemIndex, description: 'Shorten the caption, or send the text as a document.' },
 		);
 	}
 	const [first, ...rest] = splitText(caption, markup, CAPTION_LIMIT);

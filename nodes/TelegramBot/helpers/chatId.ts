@@ -3,13 +3,22 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { itemOptions } from '../transport/itemOptions';
 
-/** `123`, `-123`, `-1001234567890` or `@channelusername` (5–32 characters, letter first). */
-export const CHAT_ID_REGEX_SOURCE = '^(-?\\d{1,16}|@[A-Za-z][A-Za-z0-9_]{3,31})$';
+/**
+ * `123`, `-123`, `-1001234567890` or `@channelusername` (5–32 characters, letter first). No chat
+ * has the ID 0, and none is written with a leading zero.
+ */
+export const CHAT_ID_REGEX_SOURCE = '^(-?[1-9]\\d{0,15}|@[A-Za-z][A-Za-z0-9_]{3,31})$';
 const CHAT_ID_PATTERN = new RegExp(CHAT_ID_REGEX_SOURCE);
 
+/**
+ * The chat ID as written, or undefined when it is none. Telegram's IDs fit in 52 bits; a number
+ * past 2^53 would be rounded to another chat's ID on its way into the JSON body, so it is refused.
+ */
 export function normaliseChatId(raw: unknown): string | undefined {
+	if (typeof raw === 'number' && !Number.isSafeInteger(raw)) return undefined;
 	const text = String(raw ?? '').trim();
-	return CHAT_ID_PATTERN.test(text) ? text : undefined;
+	if (!CHAT_ID_PATTERN.test(text)) return undefined;
+	return text.startsWith('@') || Number.isSafeInteger(Number(text)) ? text : undefined;
 }
 
 /** Reads a chat resource locator and refuses a malformed ID before any request is made. */

@@ -21,25 +21,35 @@ const MARKDOWN_TOKEN = /\\[\s\S]|```[^\n`]*\n?|`|[*_]|\[[^\]\n]*\]\([^)\s]*\)|[\
 const CODE_TOKEN = /\\[\s\S]|```|`|[\s\S]/uy;
 
 function tokenize(text: string, parseMode: string | undefined): Token[] {
+	return [...tokens(text, parseMode)];
+}
+
+/** The text's tokens one at a time, so a count can stop early without tokenising a whole book. */
+function* tokens(text: string, parseMode: string | undefined): Generator<Token> {
 	if (parseMode === 'HTML') {
-		return [...text.matchAll(HTML_TOKEN)].map(([raw]) => {
+		for (const [raw] of text.matchAll(HTML_TOKEN)) {
 			const tag = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)/.exec(raw);
-			if (!tag) return { raw, visible: raw.startsWith('&') ? 1 : raw.length };
+			if (!tag) {
+				yield { raw, visible: raw.startsWith('&') ? 1 : raw.length };
+				continue;
+			}
 			const name = tag[2].toLowerCase();
-			return { raw, visible: 0, tag: { name, closing: tag[1] === '/', close: `</${name}>` } };
-		});
+			yield { raw, visible: 0, tag: { name, closing: tag[1] === '/', close: `</${name}>` } };
+		}
+		return;
 	}
-	if (parseMode === 'MarkdownV2' || parseMode === 'Markdown')
-		return tokenizeMarkdown(text, parseMode === 'MarkdownV2' ? MARKDOWN_V2_TOKEN : MARKDOWN_TOKEN);
-	return [...text.matchAll(PLAIN_TOKEN)].map(([raw]) => ({ raw, visible: raw.length }));
+	if (parseMode === 'MarkdownV2' || parseMode === 'Markdown') {
+		yield* tokenizeMarkdown(text, parseMode === 'MarkdownV2' ? MARKDOWN_V2_TOKEN : MARKDOWN_TOKEN);
+		return;
+	}
+	for (const [raw] of text.matchAll(PLAIN_TOKEN)) yield { raw, visible: raw.length };
 }
 
 /**
- * Markdown delimiters toggle: the same `*` opens and closes bold. An escape such as `\.` is one
+ * Markdown delimiters toggle: the same `*` opens and closes bold. An escape such as `\\.` is one
  * visible character, a link counts as its text, and neither is ever cut in two.
  */
-function tokenizeMarkdown(text: string, pattern: RegExp): Token[] {
-	const tokens: Token[] = [];
+function* tokenizeMarkdown(text: string, pattern: RegExp): Generator<Token> {
 	const open = new Set<string>();
 	let code: string | undefined;
 	for (let index = 0; index < text.length; ) {
@@ -50,16 +60,15 @@ function tokenizeMarkdown(text: string, pattern: RegExp): Token[] {
 		const name = raw.startsWith('```') ? '```' : raw;
 		const delimiter = code ? name === code : isDelimiter(name);
 		if (!delimiter) {
-			tokens.push({ raw, visible: visibleMarkdown(raw) });
+			yield { raw, visible: visibleMarkdown(raw) };
 			continue;
 		}
 		const closing = code === name || open.has(name);
 		if (name === '```' || name === '`') code = closing ? undefined : name;
 		else if (closing) open.delete(name);
 		else open.add(name);
-		tokens.push({ raw, visible: 0, tag: { name, closing, close: name } });
+		yield { raw, visible: 0, tag: { name, closing, close: name } };
 	}
-	return tokens;
 }
 
 function isDelimiter(raw: string): boolean {
@@ -158,13 +167,54 @@ export function truncateText(
 	parseMode: string | undefined,
 	limit = TEXT_LIMIT,
 ): string {
-	const [first] = splitText(text, parseMode, limit - 1);
+	// The first part never reaches past this much of the text: the rest is not tokenised at all.
+	const head = text.slice(0, limit * MARKUP_ALLOWANCE);
+	const [first] = splitText(head, parseMode, limit - 1);
 	if (first === text) return text;
 	const closers = parseMode === 'HTML' ? HTML_CLOSERS : parseMode ? MARKDOWN_CLOSERS : /$/;
 	const closing = closers.exec(first)?.[0] ?? '';
 	return `${first.slice(0, first.length - closing.length)}…${closing}`;
 }
 
-export function visibleLength(text: string, parseMode: string | undefined): number {
-	return tokenize(text, parseMode).reduce((sum, token) => sum + token.visible, 0);
+/** Visible length after markup is parsed; with `stopAfter`, counting ends once it is passed. */
+export function visibleLength(
+	text: string,
+	parseMode: string | undefined,
+	stopAfter = Infinity,
+): number {
+	if (!parseMode) return text.length;
+	let length = 0;
+	for (const token of tokens(text, parseMode)) {
+		length += token.visible;
+		if (length > stopAfter) break;
+	}
+	return length;
+}
+
+/** How many messages one text may become unless the node's Long Text Part Limit says otherwise. */
+export const DEFAULT_MAX_PARTS = 20;
+
+/** Markup a part may carry beyond its visible characters before the text is refused unread. */
+const MARKUP_ALLOWANCE = 10;
+
+/**
+ * The text split as splitText does, or, when that would take more than `maxParts` parts, how many
+ * it would take at least. The length is checked before anything is split, and counting stops past
+ * the limit: a text of megabytes is refused at once instead of being cut into thousands of parts
+ * while n8n waits.
+ */
+export function splitWithin(
+	text: string,
+	parseMode: string | undefined,
+	limit: number,
+	maxParts: number,
+): { parts: string[] } | { needed: number } {
+	const ceiling = limit * maxParts;
+	// Visible length never exceeds the raw length; with markup, only a bounded overhead is read.
+	if (text.length > ceiling * (parseMode ? MARKUP_ALLOWANCE : 1))
+		return { needed: parseMode ? maxParts + 1 : Math.ceil(text.length / limit) };
+	const visible = visibleLength(text, parseMode, ceiling);
+	if (visible > ceiling) return { needed: Math.ceil(visible / limit) };
+	const parts = splitText(text, parseMode, limit);
+	return parts.length > maxParts ? { needed: parts.length } : { parts };
 }

@@ -2,19 +2,25 @@ import type {
 	IBinaryData,
 	IDataObject,
 	IExecuteFunctions,
-	IHttpRequestOptions,
 	ITriggerFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toNodeApiError, BotApiFailure, failureFromNetwork } from './errors';
+import { toNodeApiError, BotApiFailure } from './errors';
 import { unwrapEnvelope } from './envelope';
 import { redact } from './redact';
-import { botCredentials, CREDENTIAL_TYPE } from './request';
+import { botCredentials, withinDeadline } from './request';
 
 /** Telegram's cloud server hands out files up to 20 MB; a self-hosted server has no such limit. */
 export const CLOUD_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
+
+/** A whole download, like an upload, may take this long unless the Request Timeout says otherwise. */
+const DOWNLOAD_TIMEOUT_MS = 600_000;
+const ERROR_BODY_LIMIT = 64 * 1024;
+
+/** The answer's body as n8n hands it over with `encoding: 'stream'`. */
+type BodyStream = NodeJS.ReadableStream & AsyncIterable<Buffer> & { destroy(): void };
 
 /**
  * The file a getFile answer points to, as n8n binary data. A self-hosted server started with
@@ -26,6 +32,7 @@ export async function downloadBotFile(
 	operation: string,
 	file: IDataObject,
 	itemIndex?: number,
+	options: { timeoutMs?: number } = {},
 ): Promise<IBinaryData> {
 	const { serverUrl, apiToken } = await botCredentials(ctx);
 	const path = String(file.file_path ?? '');
@@ -62,41 +69,47 @@ export async function downloadBotFile(
 			`the file is ${(size / 1024 / 1024).toFixed(1)} MB; Telegram's cloud Bot API lets bots download files up to 20 MB. A self-hosted Bot API server has no such limit.`,
 		);
 	}
-	const request: IHttpRequestOptions = {
-		method: 'GET',
-		url: `file/${path}`,
-		encoding: 'arraybuffer',
-		json: false,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		timeout: 600_000,
-	};
-	let response: { statusCode: number; body: Buffer; headers: IDataObject };
-	try {
-		response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, request);
-	} catch (error) {
-		throw toNodeApiError(
-			ctx.getNode(),
-			failureFromNetwork(operation, 'download', error, [apiToken]),
-			itemIndex,
-		);
+	const timeoutMs = options.timeoutMs ?? DOWNLOAD_TIMEOUT_MS;
+	return await withinDeadline(
+		ctx,
+		operation,
+		'download',
+		{ timeoutMs, secrets: [apiToken] },
+		async (http) => {
+			// Streamed: the bytes go from the socket to n8n's binary store, never whole into memory.
+			const response = (await http({
+				method: 'GET',
+				url: `file/${path}`,
+				encoding: 'stream',
+				json: false,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			})) as { statusCode: number; body: BodyStream; headers: IDataObject };
+			if (response.statusCode !== 200) {
+				const answer = await firstBytes(response.body, ERROR_BODY_LIMIT);
+				unwrapEnvelope(operation, 'download', response.statusCode, answer, [apiToken]);
+				throw fail(`the download answered ${response.statusCode}`);
+			}
+			const mimeType = String(response.headers['content-type'] ?? '').split(';')[0] || undefined;
+			const useful = mimeType && mimeType !== 'application/octet-stream' ? mimeType : undefined;
+			const stream = response.body as unknown as Parameters<typeof ctx.helpers.prepareBinaryData>[0];
+			return await ctx.helpers.prepareBinaryData(stream, fileName, useful);
+		},
+	).catch((error: unknown) => {
+		if (error instanceof BotApiFailure) throw toNodeApiError(ctx.getNode(), error, itemIndex);
+		throw error;
+	});
+}
+
+/** Enough of an error answer to read Telegram's envelope or a proxy's page; the rest is dropped. */
+async function firstBytes(stream: BodyStream, limit: number): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	let length = 0;
+	for await (const chunk of stream) {
+		chunks.push(chunk);
+		length += chunk.length;
+		if (length >= limit) break;
 	}
-	if (response.statusCode !== 200) {
-		let envelope: unknown = Buffer.from(response.body).toString('utf8');
-		try {
-			envelope = JSON.parse(envelope as string);
-		} catch {
-			// Not the JSON envelope: unwrapEnvelope describes the status alone.
-		}
-		try {
-			unwrapEnvelope(operation, 'download', response.statusCode, envelope, [apiToken]);
-		} catch (failure) {
-			if (failure instanceof BotApiFailure) throw toNodeApiError(ctx.getNode(), failure, itemIndex);
-			throw fail(String(failure));
-		}
-		throw fail(`the download answered ${response.statusCode}`);
-	}
-	const mimeType = String(response.headers['content-type'] ?? '').split(';')[0] || undefined;
-	const useful = mimeType && mimeType !== 'application/octet-stream' ? mimeType : undefined;
-	return await ctx.helpers.prepareBinaryData(Buffer.from(response.body), fileName, useful);
+	stream.destroy();
+	return Buffer.concat(chunks).subarray(0, limit);
 }

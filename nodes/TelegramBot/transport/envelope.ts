@@ -1,12 +1,12 @@
 import { BotApiFailure, type ResponseParameters } from './errors';
-import { redact } from './redact';
+import { redactBounded } from './redact';
 
 interface Envelope {
-	ok?: boolean;
+	ok?: unknown;
 	result?: unknown;
-	error_code?: number;
-	description?: string;
-	parameters?: ResponseParameters;
+	error_code?: unknown;
+	description?: unknown;
+	parameters?: unknown;
 }
 
 export interface BotApiAnswer<T> {
@@ -14,6 +14,16 @@ export interface BotApiAnswer<T> {
 	/** Telegram adds one to some successes, e.g. "Webhook was set". */
 	description?: string;
 }
+
+/** Longest server text kept in an error: enough for a sentence, not a whole page. */
+const DESCRIPTION_LIMIT = 300;
+
+/**
+ * The longest wait a `retry_after` may ask for. Telegram's own are seconds to hours; anything
+ * longer is treated as this, which every Retry Wait Limit refuses at once, and stays far inside
+ * the range a timer can wait (about 24.8 days) so nobody's sleep turns into no sleep at all.
+ */
+export const MAX_RETRY_AFTER_SECONDS = 86_400;
 
 /** Reads Telegram's `{ok, result | error_code, description, parameters}`, whatever status or body came back. */
 export function unwrapEnvelope<T>(
@@ -24,43 +34,85 @@ export function unwrapEnvelope<T>(
 	secrets: Array<string | undefined>,
 ): BotApiAnswer<T> {
 	const envelope = parseBody(body);
-	if (envelope && envelope.ok === true && statusCode < 300) {
-		return { result: envelope.result as T, description: envelope.description };
-	}
-	const status = envelope?.error_code ?? statusCode;
 	const description =
-		envelope?.description ??
-		(envelope
-			? 'the Bot API answered ok:false without a description'
-			: `unexpected answer from the Bot API server: ${summarise(body)}`);
+		typeof envelope?.description === 'string'
+			? redactBounded(envelope.description, DESCRIPTION_LIMIT, ...secrets)
+			: undefined;
+	if (envelope?.ok === true && statusCode < 300) {
+		if (envelope.result !== undefined && envelope.result !== null)
+			return { result: envelope.result as T, description };
+		throw new BotApiFailure(
+			operation,
+			method,
+			statusCode,
+			'the Bot API answered ok:true without a result',
+		);
+	}
+	const errorCode = Number(envelope?.error_code);
+	const status = Number.isInteger(errorCode) && errorCode >= 100 ? errorCode : statusCode;
 	throw new BotApiFailure(
 		operation,
 		method,
 		status,
-		redact(description, ...secrets),
-		envelope?.parameters ?? {},
+		description ??
+			(envelope
+				? `the Bot API answered ok:${String(envelope.ok)} without a description`
+				: `unexpected answer from the Bot API server: ${summarise(body, secrets)}`),
+		envelope ? sanitiseParameters(envelope.parameters) : {},
 	);
 }
 
+/**
+ * Telegram's envelope, or undefined for anything else: a proxy's page, malformed JSON, or some
+ * other server's JSON (`{"error": …}`), whose own text is then kept by summarise.
+ */
 function parseBody(body: unknown): Envelope | undefined {
-	if (body && typeof body === 'object' && !Buffer.isBuffer(body)) return body as Envelope;
-	const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : '';
-	try {
-		const parsed = JSON.parse(text) as unknown;
-		return parsed && typeof parsed === 'object' ? (parsed as Envelope) : undefined;
-	} catch {
-		return undefined;
+	let parsed: unknown = body;
+	if (typeof body === 'string' || Buffer.isBuffer(body)) {
+		try {
+			parsed = JSON.parse(Buffer.isBuffer(body) ? body.toString('utf8') : body);
+		} catch {
+			return undefined;
+		}
 	}
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+	return typeof (parsed as Envelope).ok === 'boolean' ? (parsed as Envelope) : undefined;
 }
 
-/** A proxy's HTML error page or a truncated body becomes one short readable line. */
-function summarise(body: unknown): string {
-	const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : '';
+/**
+ * What the retry logic may trust: `retry_after` as whole seconds, at least 1 and at most
+ * MAX_RETRY_AFTER_SECONDS (a value that is no number at all is dropped and the caller's minimum
+ * applies), `migrate_to_chat_id` only when it is an integer a chat can have.
+ */
+export function sanitiseParameters(raw: unknown): ResponseParameters {
+	if (!raw || typeof raw !== 'object') return {};
+	const { retry_after: retryAfter, migrate_to_chat_id: migrateTo } = raw as Record<
+		string,
+		unknown
+	>;
+	const parameters: ResponseParameters = {};
+	const seconds = typeof retryAfter === 'string' ? Number(retryAfter) : retryAfter;
+	if (typeof seconds === 'number' && !Number.isNaN(seconds))
+		parameters.retry_after = Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, Math.ceil(seconds)));
+	if (typeof migrateTo === 'number' && Number.isSafeInteger(migrateTo) && migrateTo !== 0)
+		parameters.migrate_to_chat_id = migrateTo;
+	return parameters;
+}
+
+/** A proxy's HTML error page or another server's body becomes one short readable line, redacted before it is cut. */
+function summarise(body: unknown, secrets: Array<string | undefined>): string {
+	const text = Buffer.isBuffer(body)
+		? body.toString('utf8')
+		: typeof body === 'string'
+			? body
+			: body === undefined
+				? ''
+				: JSON.stringify(body);
 	if (!text.trim()) return 'empty body';
 	const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1];
 	const flat = (title ?? text)
 		.replace(/<[^>]*>/g, ' ')
 		.replace(/\s+/g, ' ')
 		.trim();
-	return flat.length > 120 ? `${flat.slice(0, 117)}...` : flat;
+	return redactBounded(flat, 120, ...secrets);
 }

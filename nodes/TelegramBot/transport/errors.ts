@@ -9,6 +9,9 @@ export interface ResponseParameters {
 	migrate_to_chat_id?: number;
 }
 
+/** The code of a request stopped on purpose: the execution was cancelled or the trigger stopped. */
+export const CANCELLED = 'ERR_CANCELED';
+
 /**
  * A failed Bot API call, before it becomes an n8n error. It holds only what Telegram (or the
  * network) said, already redacted, so callers can decide to retry (429, 5xx, resets) without
@@ -44,7 +47,8 @@ export class BotApiFailure extends Error {
 	 * before an answer. Not a timeout: Telegram may have sent the message and only the answer was lost.
 	 */
 	get transient(): boolean {
-		if (this.status === null) return this.code !== 'ETIMEDOUT' && this.code !== 'ECONNABORTED';
+		if (this.status === null)
+			return this.code !== 'ETIMEDOUT' && this.code !== 'ECONNABORTED' && this.code !== CANCELLED;
 		return this.status === 429 || this.status >= 500;
 	}
 

@@ -2,7 +2,7 @@ export { botApiRequest, botCredentials, CREDENTIAL_TYPE } from './request';
 export type { BotApiContext, BotCredentials, RequestOptions } from './request';
 export { acknowledgeBotApi, callBotApi } from './call';
 export { BotApiFailure, toNodeApiError } from './errors';
-export { redact } from './redact';
+export { redact, redactDeep } from './redact';
 export { deliverToChat, type Delivery } from './call';
 export {
 	deliveryEngine,

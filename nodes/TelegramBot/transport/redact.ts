@@ -4,12 +4,81 @@
  */
 const TOKEN_PATTERN = /\d{3,}:[A-Za-z0-9_-]{20,}/g;
 
-export function redact(text: string, ...secrets: Array<string | undefined>): string {
-	let out = text.replace(TOKEN_PATTERN, (token) => `${token.split(':')[0]}:***`);
+/**
+ * A run this long of the secret half counts as the token: a text cut inside the token (a summary,
+ * a log line) must not keep a usable piece of it. The bot ID before the colon is public.
+ */
+export const SECRET_FRAGMENT = 8;
+
+/** Every run of SECRET_FRAGMENT or more characters of a secret, as [start, end) ranges of `text`. */
+function secretRanges(text: string, secret: string): Array<[number, number]> {
+	const ranges: Array<[number, number]> = [];
+	if (secret.length < SECRET_FRAGMENT) return ranges;
+	const seen = new Set<string>();
+	for (let at = 0; at + SECRET_FRAGMENT <= secret.length; at++) {
+		const gram = secret.slice(at, at + SECRET_FRAGMENT);
+		if (seen.has(gram)) continue;
+		seen.add(gram);
+		for (let found = text.indexOf(gram); found >= 0; found = text.indexOf(gram, found + 1))
+			ranges.push([found, found + SECRET_FRAGMENT]);
+	}
+	return ranges;
+}
+
+/** The parts of a credential that are secret: the whole token and the half after the colon. */
+function secretHalves(secrets: Array<string | undefined>): string[] {
+	const halves: string[] = [];
 	for (const secret of secrets) {
 		if (!secret) continue;
-		const parts = [secret, ...secret.split(':').filter((part) => part.length >= 8)];
-		for (const part of parts) out = out.split(part).join('***');
+		const colon = secret.indexOf(':');
+		halves.push(colon >= 0 ? secret.slice(colon + 1) : secret);
+	}
+	return halves;
+}
+
+export function redact(text: string, ...secrets: Array<string | undefined>): string {
+	let out = text.replace(TOKEN_PATTERN, (token) => `${token.split(':')[0]}:***`);
+	for (const secret of secretHalves(secrets)) {
+		const ranges = secretRanges(out, secret).sort((a, b) => a[0] - b[0]);
+		if (!ranges.length) continue;
+		let masked = '';
+		let copied = 0;
+		for (const [start, end] of ranges) {
+			if (end <= copied) continue;
+			if (start >= copied) masked += `${out.slice(copied, start)}***`;
+			copied = end;
+		}
+		out = masked + out.slice(copied);
 	}
 	return out;
+}
+
+/** Redacted, then cut to `max` characters: a cut never leaves the start of a token behind. */
+export function redactBounded(
+	text: string,
+	max: number,
+	...secrets: Array<string | undefined>
+): string {
+	const clean = redact(text, ...secrets);
+	return clean.length > max ? `${clean.slice(0, max - 3)}...` : clean;
+}
+
+/**
+ * A copy of JSON-like data with every string redacted (keys too): what an operation puts into an
+ * output item never carries the token, whatever the server answered.
+ */
+export function redactDeep<T>(value: T, ...secrets: Array<string | undefined>): T {
+	if (typeof value === 'string') return redact(value, ...secrets) as T;
+	if (Array.isArray(value)) return value.map((entry) => redactDeep(entry, ...secrets)) as T;
+	if (value === null || typeof value !== 'object') return value;
+	if (!isPlainObject(value)) return value;
+	const out: Record<string, unknown> = {};
+	for (const [key, entry] of Object.entries(value))
+		out[redact(key, ...secrets)] = redactDeep(entry, ...secrets);
+	return out as T;
+}
+
+function isPlainObject(value: object): boolean {
+	const prototype = Object.getPrototypeOf(value) as unknown;
+	return prototype === Object.prototype || prototype === null;
 }

@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { unwrapEnvelope, type BotApiAnswer } from './envelope';
-import { failureFromNetwork } from './errors';
+import { BotApiFailure, CANCELLED, failureFromNetwork } from './errors';
 import { multipartBody, type Upload } from './upload';
 
 export type BotApiContext =
@@ -73,25 +73,89 @@ export async function botApiRequest<T = unknown>(
 ): Promise<BotApiAnswer<T>> {
 	const { apiToken } = await botCredentials(ctx);
 	const uploads = options.uploads ?? [];
-	const request: IHttpRequestOptions = {
-		method: 'POST',
-		url: method,
-		body: uploads.length ? await multipartBody(body, uploads) : body,
-		// Following redirects means keeping the whole request body to send it again: an upload
-		// would sit in memory. The Bot API never redirects a method call.
-		disableFollowRedirect: uploads.length > 0,
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		// An upload takes as long as its bytes need; only an answer that never comes times out.
-		timeout: options.timeoutMs ?? (uploads.length ? UPLOAD_TIMEOUT_MS : DEFAULT_TIMEOUT_MS),
-		...(options.signal ? { abortSignal: options.signal } : {}),
-	};
-	let response: { statusCode: number; body: unknown };
-	try {
-		response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, request);
-	} catch (error) {
-		throw failureFromNetwork(operation, method, error, [apiToken]);
-	}
+	const timeoutMs = options.timeoutMs ?? (uploads.length ? UPLOAD_TIMEOUT_MS : DEFAULT_TIMEOUT_MS);
+	const response = await withinDeadline(
+		ctx,
+		operation,
+		method,
+		{ timeoutMs, signal: options.signal, secrets: [apiToken] },
+		async (http) =>
+			(await http({
+				method: 'POST',
+				url: method,
+				body: uploads.length ? await multipartBody(body, uploads) : body,
+				// Following redirects means keeping the whole request body to send it again: an upload
+				// would sit in memory. The Bot API never redirects a method call.
+				disableFollowRedirect: uploads.length > 0,
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			})) as { statusCode: number; body: unknown },
+	);
 	return unwrapEnvelope<T>(operation, method, response.statusCode, response.body, [apiToken]);
+}
+
+/** Sends one request with the credential, under the call's signal; the answer as n8n gives it. */
+export type AuthenticatedHttp = (request: IHttpRequestOptions) => Promise<unknown>;
+
+/**
+ * Runs `work` (a request, and reading its answer) under one deadline for the whole of it, not
+ * only between two bytes: a server that trickles its answer a byte at a time is cut off when the
+ * time is up. The request is aborted (its socket closed) when the deadline passes or `signal`
+ * fires; a failure comes back as a redacted BotApiFailure, never the raw HTTP error.
+ */
+export async function withinDeadline<R>(
+	ctx: BotApiContext,
+	operation: string,
+	method: string,
+	limits: { timeoutMs: number; signal?: AbortSignal; secrets: Array<string | undefined> },
+	work: (http: AuthenticatedHttp) => Promise<R>,
+): Promise<R> {
+	const deadline = AbortSignal.timeout(limits.timeoutMs);
+	const cancel = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
+	const signals = [deadline, limits.signal, cancel].filter((s): s is AbortSignal => !!s);
+	const signal = signals.length > 1 ? AbortSignal.any(signals) : deadline;
+	// n8n-core replaces a request's abortSignal with the execution's cancel signal whenever the
+	// context has one; handed this context, it takes the signal that is both.
+	const requester = cancel
+		? (Object.create(ctx, { getExecutionCancelSignal: { value: () => signal } }) as BotApiContext)
+		: ctx;
+	const seconds = Math.round(limits.timeoutMs / 100) / 10;
+	const asFailure = (error: unknown): BotApiFailure => {
+		if (error instanceof BotApiFailure) return error;
+		if (deadline.aborted) {
+			const text = `no answer within the time limit of ${seconds} s (ETIMEDOUT)`;
+			return new BotApiFailure(operation, method, null, text, {}, 'ETIMEDOUT');
+		}
+		// Stopped on purpose (the execution was cancelled, the trigger stopped): not worth resending.
+		if (signal.aborted)
+			return new BotApiFailure(operation, method, null, 'the request was cancelled', {}, CANCELLED);
+		return failureFromNetwork(operation, method, error, limits.secrets);
+	};
+	const http: AuthenticatedHttp = async (request) => {
+		try {
+			return await ctx.helpers.httpRequestWithAuthentication.call(requester, CREDENTIAL_TYPE, {
+				...request,
+				timeout: limits.timeoutMs,
+				abortSignal: signal,
+			});
+		} catch (error) {
+			throw asFailure(error);
+		}
+	};
+	let stop: () => void = () => undefined;
+	// Ends the call at the deadline even where the HTTP layer would keep waiting for its socket.
+	const stopped = new Promise<never>((_, reject) => {
+		stop = () => reject(signal.reason);
+		signal.addEventListener('abort', stop, { once: true });
+		if (signal.aborted) stop();
+	});
+	try {
+		return await Promise.race([work(http), stopped]);
+	} catch (error) {
+		// What `work` throws itself (a refused answer, a binary store error) passes as it is.
+		throw signal.aborted ? asFailure(error) : error;
+	} finally {
+		signal.removeEventListener('abort', stop);
+	}
 }

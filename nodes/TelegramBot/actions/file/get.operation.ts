@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsWithRetry } from '../../helpers/retryOption';
-import { callBotApi, downloadBotFile, redact } from '../../transport';
+import { callBotApi, downloadBotFile, itemOptions } from '../../transport';
 import type { OperationModule } from '../types';
 
 export const label = 'Get File';
@@ -43,15 +43,17 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 		{ file_id: fileId },
 		{ itemIndex },
 	);
-	// telegram-bot-api --local answers with a path under a folder named after the token.
-	const json = {
-		...file,
-		...(file.file_path ? { file_path: redact(String(file.file_path)) } : {}),
-	};
-	const item: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
+	// telegram-bot-api --local answers with a path under a folder named after the token: the
+	// router redacts it, as it does every output item.
+	const item: INodeExecutionData = { json: { ...file }, pairedItem: { item: itemIndex } };
 	if (!this.getNodeParameter('download', itemIndex, true)) return [item];
 	const property = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
-	item.binary = { [property]: await downloadBotFile(this, label, file, itemIndex) };
+	const { requestTimeout } = itemOptions<{ requestTimeout?: number }>(this, itemIndex);
+	item.binary = {
+		[property]: await downloadBotFile(this, label, file, itemIndex, {
+			timeoutMs: requestTimeout ? requestTimeout * 1000 : undefined,
+		}),
+	};
 	return [item];
 }
 

@@ -10,7 +10,13 @@ import { additionalChatIdsOption, chatIdsParameter } from '../../helpers/chatId'
 import { chatLocator } from '../../helpers/chatLocator';
 import { collectDeliveries } from '../../helpers/deliveries';
 import { RATE_LIMIT_OPTIONS } from '../../helpers/rateLimitOptions';
-import { splitText, TEXT_LIMIT, truncateText, visibleLength } from '../../helpers/splitText';
+import {
+	DEFAULT_MAX_PARTS,
+	splitWithin,
+	TEXT_LIMIT,
+	truncateText,
+	visibleLength,
+} from '../../helpers/splitText';
 import { optionsWithRetry } from '../../helpers/retryOption';
 import { SEND_OPTIONS, sendOptionsBody, type SendOptions } from '../../helpers/sendOptions';
 import { deliverToChat, deliveryEngine, itemOptions, type DeliveryEngine } from '../../transport';
@@ -49,6 +55,15 @@ const properties: INodeProperties[] = [
 			default: 'split',
 			description: 'What to do with a text over 4096 characters',
 		},
+		{
+			displayName: 'Long Text Part Limit',
+			name: 'maxParts',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 500 },
+			default: DEFAULT_MAX_PARTS,
+			description:
+				'With Long Text on Split: the most messages one text may become. A longer text fails before anything is sent.',
+		},
 	]),
 ];
 
@@ -61,8 +76,13 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 			description: 'Telegram refuses empty messages. Check the expression that fills Text.',
 		});
 	}
-	const options = itemOptions<SendOptions & { longText?: LongText }>(this, itemIndex);
-	const parts = fitText(this, itemIndex, text, options.parseMode, options.longText ?? 'split');
+	const options = itemOptions<SendOptions & { longText?: LongText; maxParts?: number }>(
+		this,
+		itemIndex,
+	);
+	const parts = fitText(this, itemIndex, text, options.parseMode, options.longText ?? 'split', {
+		maxParts: options.maxParts || DEFAULT_MAX_PARTS,
+	});
 	const common = sendOptionsBody(options);
 	const engine = deliveryEngine(this, itemIndex);
 	// Queued now, before any await, so that each chat receives the items in input order.
@@ -118,15 +138,29 @@ function fitText(
 	text: string,
 	parseMode: string | undefined,
 	mode: LongText,
+	{ maxParts }: { maxParts: number },
 ): string[] {
 	const markup = parseMode === 'none' ? undefined : parseMode;
-	const length = visibleLength(text, markup);
+	// Counted only as far as the limit: a text of megabytes is not read to the end here.
+	const length = visibleLength(text, markup, TEXT_LIMIT);
 	if (length <= TEXT_LIMIT) return [text];
 	if (mode === 'truncate') return [truncateText(text, markup)];
-	if (mode === 'split') return splitText(text, markup);
+	if (mode === 'split') {
+		const split = splitWithin(text, markup, TEXT_LIMIT, maxParts);
+		if ('parts' in split) return split.parts;
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${label}: the text would need at least ${split.needed} messages, more than the Long Text Part Limit of ${maxParts}`,
+			{
+				itemIndex,
+				description:
+					'Shorten the text, send it as a document, or raise Options → Long Text Part Limit.',
+			},
+		);
+	}
 	throw new NodeOperationError(
 		ctx.getNode(),
-		`${label}: the text is ${length} characters long, Telegram accepts ${TEXT_LIMIT}`,
+		`${label}: the text is ${markup ? `over ${TEXT_LIMIT}` : length} characters long, Telegram accepts ${TEXT_LIMIT}`,
 		{
 			itemIndex,
 			description: 'Set Options → Long Text to "Split" or "Truncate", or shorten the text.',
