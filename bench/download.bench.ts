@@ -18,10 +18,10 @@ beforeAll(async () => {
 afterAll(async () => await emulator.stop());
 
 /**
- * P6: File → Get of a 300 MB file into n8n's on-disk binary store; peak RSS growth of the process
+ * P10: File → Get of a 300 MB file into n8n's on-disk binary store; peak RSS growth of the process
  * (which also runs the emulator) against the 64 MB target. Before streaming: 919 MB (3.06 per MB).
  */
-it('P6 streamed download', async () => {
+it('P10 streamed download', async () => {
 	const file = emulator.addFile(FILE_MB * 1024 * 1024, 'documents/evidence.bin');
 	globalThis.gc?.();
 	const before = process.memoryUsage().rss;
@@ -42,7 +42,7 @@ it('P6 streamed download', async () => {
 	const growthMb = (peak - before) / 1024 / 1024;
 	const stored = items[0]?.binary?.data;
 	console.log(
-		`BENCH P6 file_mb=${FILE_MB} stored=${stored?.fileSize ?? 'none'} peak_rss_growth_mb=${growthMb.toFixed(1)} target_mb=${TARGET_MB} ratio=${(growthMb / TARGET_MB).toFixed(2)} growth_per_file_mb=${(growthMb / FILE_MB).toFixed(3)} seconds=${seconds.toFixed(1)}`,
+		`BENCH P10 file_mb=${FILE_MB} stored=${stored?.fileSize ?? 'none'} peak_rss_growth_mb=${growthMb.toFixed(1)} target_mb=${TARGET_MB} ratio=${(growthMb / TARGET_MB).toFixed(2)} growth_per_file_mb=${(growthMb / FILE_MB).toFixed(3)} seconds=${seconds.toFixed(1)}`,
 	);
 	expect(error).toBeUndefined();
 	expect(stored?.fileName).toBe('evidence.bin');
