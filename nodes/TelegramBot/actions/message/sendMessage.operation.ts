@@ -13,7 +13,9 @@ import { RATE_LIMIT_OPTIONS } from '../../helpers/rateLimitOptions';
 import { splitText, TEXT_LIMIT, truncateText, visibleLength } from '../../helpers/splitText';
 import { optionsWithRetry } from '../../helpers/retryOption';
 import { SEND_OPTIONS, sendOptionsBody, type SendOptions } from '../../helpers/sendOptions';
-import { deliverToChat, deliveryEngine, itemOptions, type DeliveryEngine } from '../../transport';
+import { deliveryEngine, itemOptions, type DeliveryEngine } from '../../transport';
+import { deliverFormatted, formattingNote } from '../../helpers/formattedDelivery';
+import { formatText, telegramParseMode } from '../../helpers/formatting';
 import type { OperationModule } from '../types';
 
 export const label = 'Send Message';
@@ -62,7 +64,13 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 		});
 	}
 	const options = itemOptions<SendOptions & { longText?: LongText }>(this, itemIndex);
-	const parts = fitText(this, itemIndex, text, options.parseMode, options.longText ?? 'split');
+	const parts = fitText(
+		this,
+		itemIndex,
+		formatText(text, options.parseMode),
+		telegramParseMode(options.parseMode),
+		options.longText ?? 'split',
+	);
 	const common = sendOptionsBody(options);
 	const engine = deliveryEngine(this, itemIndex);
 	// Queued now, before any await, so that each chat receives the items in input order.
@@ -70,7 +78,16 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 		async (chatId) =>
 			await engine.inChatOrder(
 				chatId,
-				async () => await sendParts(this, engine, itemIndex, chatId, parts, common),
+				async () =>
+					await sendParts(
+						this,
+						engine,
+						itemIndex,
+						chatId,
+						parts,
+						common,
+						options.plainTextFallback,
+					),
 			),
 	);
 	return await collectDeliveries(this, itemIndex, chatIds, deliveries);
@@ -84,25 +101,28 @@ async function sendParts(
 	chatId: string | number,
 	parts: string[],
 	common: IDataObject,
+	plainTextFallback = true,
 ): Promise<INodeExecutionData[]> {
 	const sent: INodeExecutionData[] = [];
 	let target = chatId;
 	let migratedToChatId: number | undefined;
 	for (const part of parts) {
 		const body = { ...common, chat_id: target, text: part };
-		const delivery = await deliverToChat<IDataObject>(
+		const delivery = await deliverFormatted<IDataObject>(
 			ctx,
 			engine,
 			label,
 			'sendMessage',
 			body,
 			itemIndex,
+			[],
+			plainTextFallback,
 		);
 		if (delivery.migratedToChatId !== undefined) {
 			migratedToChatId = delivery.migratedToChatId;
 			target = migratedToChatId;
 		}
-		const json: IDataObject = { ...delivery.result };
+		const json: IDataObject = { ...delivery.result, ...formattingNote(delivery) };
 		if (parts.length > 1) Object.assign(json, { part: sent.length + 1, parts: parts.length });
 		if (migratedToChatId !== undefined) json.migratedToChatId = migratedToChatId;
 		sent.push({ json, pairedItem: { item: itemIndex } });
@@ -116,10 +136,9 @@ function fitText(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	text: string,
-	parseMode: string | undefined,
+	markup: string | undefined,
 	mode: LongText,
 ): string[] {
-	const markup = parseMode === 'none' ? undefined : parseMode;
 	const length = visibleLength(text, markup);
 	if (length <= TEXT_LIMIT) return [text];
 	if (mode === 'truncate') return [truncateText(text, markup)];
