@@ -312,8 +312,10 @@ function parseMarkdownV2(source: string): Parsed {
 			stack.pop();
 			i++;
 			if (source[i] === '(') {
-				const end = source.indexOf(')', i);
-				if (end < 0) throw new EntityError(`Can't find end of a URL at byte offset ${at(i)}`);
+				let end = i + 1;
+				while (end < source.length && source[end] !== ')') end += source[end] === '\\' ? 2 : 1;
+				if (end >= source.length)
+					throw new EntityError(`Can't find end of a URL at byte offset ${at(i)}`);
 				top.entity.url = source.slice(i + 1, end).replace(/\\([)\\])/g, '$1');
 				i = end + 1;
 				out.close(top.entity);

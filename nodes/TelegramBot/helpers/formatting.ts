@@ -21,14 +21,18 @@ export function isFormattingFailure(
 	return String(status) === '400' && /can't parse entities|can't find end/i.test(description);
 }
 
+/** The tags Telegram's HTML knows: dropped in plain text; anything else looking like a tag was meant as text. */
+const TELEGRAM_TAG =
+	/<\/?(?:b|strong|i|em|u|ins|s|strike|del|span|tg-spoiler|a|code|pre|blockquote|tg-emoji)(?:\s[^<>]*)?>/gi;
+
 /**
- * What the reader would have seen, without markup: HTML tags dropped and entities decoded,
+ * What the reader would have seen, without markup: Telegram's tags dropped and entities decoded,
  * Markdown escapes undone. Sent without a parse mode, so Telegram cannot refuse it again.
  */
 export function plainTextOf(text: string, parseMode: string): string {
 	if (parseMode === 'HTML') {
 		return text
-			.replace(/<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?>/g, '')
+			.replace(TELEGRAM_TAG, '')
 			.replace(/&(lt|gt|quot|amp|#\d+|#x[0-9a-fA-F]+);/g, (_, name: string) => decode(name));
 	}
 	return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
