@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { markdownToTelegramHtml as toHtml } from '../../nodes/TelegramBot/helpers/markdown/toTelegramHtml';
@@ -60,6 +62,14 @@ describe('Markdown (Standard) to Telegram HTML', () => {
 		expect(nested.match(/<blockquote/g)).toHaveLength(1);
 		expect(nested).not.toContain('<pre>');
 		expect(() => parseEntities(nested, 'HTML')).not.toThrow();
+	});
+
+	it("converts the README's example to the HTML the README shows", () => {
+		const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+		const markdown = /````markdown\n([\s\S]*?)\n````/.exec(readme)![1];
+		const html = /is sent as:\n\n```html\n([\s\S]*?)\n```\n/.exec(readme)![1];
+		expect(toHtml(markdown)).toBe(html);
+		expect(() => parseEntities(html, 'HTML')).not.toThrow();
 	});
 
 	it('emoji and astral characters pass through whole', () => {
