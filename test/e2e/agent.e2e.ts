@@ -179,26 +179,14 @@ beforeAll(async () => {
 	await emulator.start();
 	await model.start();
 	await n8n.init();
-	const credentials = join(n8n.folder, 'credentials.json');
-	writeFileSync(
-		credentials,
-		JSON.stringify([
-			{
-				id: 'tgEmulatorCred01',
-				name: 'Telegram Emulator',
-				type: 'telegramBotApi',
-				data: { serverUrl: emulator.baseUrl, apiToken: DEFAULT_TOKEN },
-			},
-			{
-				id: 'scriptedModel001',
-				name: 'Scripted model',
-				type: 'openAiApi',
-				data: { apiKey: 'sk-scripted-model', url: model.baseUrl, header: false },
-			},
-		]),
-	);
-	const imported = await n8n.cli(['import:credentials', `--input=${credentials}`]);
-	expect(imported.code, imported.stderr).toBe(0);
+	await n8n.importCredentials(emulator.baseUrl, DEFAULT_TOKEN, [
+		{
+			id: 'scriptedModel001',
+			name: 'Scripted model',
+			type: 'openAiApi',
+			data: { apiKey: 'sk-scripted-model', url: model.baseUrl, header: false },
+		},
+	]);
 	const workflow = join(n8n.folder, 'agent.json');
 	writeFileSync(workflow, JSON.stringify(agentWorkflow()));
 	const workflows = await n8n.cli(['import:workflow', `--input=${workflow}`]);

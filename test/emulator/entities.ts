@@ -24,6 +24,13 @@ export class EntityError extends Error {
 	}
 }
 
+/** Telegram answers an unknown parse_mode with `Bad Request: unsupported parse_mode`. */
+export class UnsupportedParseMode extends Error {
+	constructor() {
+		super('Bad Request: unsupported parse_mode');
+	}
+}
+
 export function parseEntities(text: string, parseMode: string | undefined): Parsed {
 	switch (parseMode) {
 		case 'HTML':
@@ -36,8 +43,7 @@ export function parseEntities(text: string, parseMode: string | undefined): Pars
 		case '':
 			return { text, entities: [] };
 		default:
-			// Telegram's exact answer to an unknown parse_mode.
-			throw new EntityError(`Unsupported parse_mode`);
+			throw new UnsupportedParseMode();
 	}
 }
 

@@ -5,7 +5,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Chat, Message, Update, User, WebhookInfo } from '@grammyjs/types';
 import Busboy from 'busboy';
 import { request } from 'undici';
-import { EntityError, parseEntities, type Parsed } from './entities';
+import { EntityError, parseEntities, UnsupportedParseMode, type Parsed } from './entities';
 
 /**
  * A Bot API server that behaves like Telegram where our nodes can tell the difference: the
@@ -1137,7 +1137,8 @@ function parsedText(value: unknown, parseMode: unknown, what: string, limit: num
 			typeof parseMode === 'string' ? parseMode : undefined,
 		);
 	} catch (error) {
-		if (error instanceof EntityError) throw new ApiError(400, error.message);
+		if (error instanceof EntityError || error instanceof UnsupportedParseMode)
+			throw new ApiError(400, error.message);
 		throw error;
 	}
 	const lead = parsed.text.length - parsed.text.trimStart().length;

@@ -29,7 +29,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 4 },
 		default: '',
 		required: true,
-		description: 'The message, 1–4096 characters after markup is parsed',
+		description:
+			'The message, 1–4096 characters after markup is parsed (longer texts are split). With Options → Parse Mode "Markdown (Standard)", write Markdown as usual.',
 	},
 	optionsWithRetry([
 		...SEND_OPTIONS,
