@@ -53,7 +53,9 @@ interface Context {
 export function markdownToTelegramHtml(markdown: string): string {
 	const tokens = new Lexer(LEXER_OPTIONS).lex(markdown.replace(/\r\n?/g, '\n'));
 	const html = blocks(tokens, { depth: 0 }).trim();
-	return html || escapeHtml(markdown.trim());
+	// Nothing visible left (only a link definition, a comment, a <br>): Telegram would refuse it as empty.
+	const visible = html.replace(/<[^>]*>/g, '').trim();
+	return visible ? html : escapeHtml(markdown.trim());
 }
 
 function blocks(tokens: Token[], ctx: Context, separator = '\n\n'): string {
@@ -162,6 +164,9 @@ function inlineToken(token: Token, ctx: Context): string {
 			return escapeHtml(token.text);
 		case 'checkbox':
 			return '';
+		case 'html':
+			// Models write <br> for a line break (in tables too); any other tag stays visible.
+			return /^<br\s*\/?>$/i.test(token.raw) ? '\n' : escapeHtml(token.raw);
 		default:
 			// Inline HTML and anything marked adds later: shown as written.
 			return escapeHtml(token.raw);
