@@ -53,7 +53,10 @@ function answers(count: number): string[] {
 }
 
 /** Each answer as one item of one Send Message run, Continue On Fail, no plain-text rescue: what Telegram refuses shows. */
-async function refused(texts: string[], parseMode: string): Promise<number> {
+async function refused(
+	texts: string[],
+	parseMode: string,
+): Promise<{ refused: number; formatted: number }> {
 	const { items, error } = await runAction(
 		defaultCredentials(emulator.baseUrl),
 		{
@@ -78,7 +81,8 @@ async function refused(texts: string[], parseMode: string): Promise<number> {
 			.filter((item) => item.json.error)
 			.map((item) => (item.pairedItem as { item: number }).item),
 	);
-	return failedItems.size;
+	const formatted = items.filter((item) => (item.json.entities as unknown[] | undefined)?.length);
+	return { refused: failedItems.size, formatted: formatted.length };
 }
 
 /** P9: 200 answers as models write them (1-20 KB of mixed Markdown) through Send Message. */
@@ -88,16 +92,17 @@ it('P9 Markdown from AI models', async () => {
 	const started = performance.now();
 	for (const text of texts) markdownToTelegramHtml(text);
 	const msPerKb = (performance.now() - started) / kb;
-	const commonMarkRefused = await refused(texts, 'commonMark');
+	const commonMark = await refused(texts, 'commonMark');
 	const parts = emulator.callsOf('sendMessage').length;
 	emulator.calls.length = 0;
-	const markdownV2Refused = await refused(texts, 'MarkdownV2');
+	const markdownV2 = await refused(texts, 'MarkdownV2');
 	console.log(
-		`BENCH P9 commonMark texts=${texts.length} kb=${kb.toFixed(0)} messages=${parts} refused=${commonMarkRefused} limit=0`,
+		`BENCH P9 commonMark texts=${texts.length} kb=${kb.toFixed(0)} messages=${parts} with_entities=${commonMark.formatted} refused=${commonMark.refused} limit=0`,
 	);
 	console.log(`BENCH P9 conversion ms_per_kb=${msPerKb.toFixed(3)}`);
 	console.log(
-		`BENCH P9 markdownV2_as_is texts=${texts.length} refused=${markdownV2Refused} ratio=${(markdownV2Refused / texts.length).toFixed(2)}`,
+		`BENCH P9 markdownV2_as_is texts=${texts.length} refused=${markdownV2.refused} ratio=${(markdownV2.refused / texts.length).toFixed(2)}`,
 	);
-	expect(commonMarkRefused).toBe(0);
+	expect(commonMark.refused).toBe(0);
+	expect(commonMark.formatted).toBe(parts);
 });

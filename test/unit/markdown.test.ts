@@ -195,6 +195,23 @@ describe('Send Message with Markdown (Standard) and the plain-text fallback', ()
 		expect(items.every((item) => item.json.formattingDropped === undefined)).toBe(true);
 	});
 
+	it('counts the 4096 limit on the visible text after conversion: 4096 is one message, 4097 two', async () => {
+		emulator.calls.length = 0;
+		const exact = await send(`**${'a'.repeat(4089)}** [link](https://x.y)😀`, {
+			parseMode: 'commonMark',
+		});
+		expect(exact.error).toBeUndefined();
+		expect(exact.items).toHaveLength(1);
+		expect(String(exact.items[0].json.text)).toHaveLength(4096);
+		const over = await send(`**${'a'.repeat(4090)}** [link](https://x.y)😀`, {
+			parseMode: 'commonMark',
+			messagesPerChatPerSecond: 100,
+		});
+		expect(over.error).toBeUndefined();
+		expect(over.items).toHaveLength(2);
+		expect(over.items.map((item) => item.json.formattingDropped)).toEqual([undefined, undefined]);
+	});
+
 	it('resends refused HTML as plain text and says why', async () => {
 		emulator.calls.length = 0;
 		const { items, error } = await send('<b>CPU</b> at 93% on <host-7>', { parseMode: 'HTML' });
