@@ -122,17 +122,16 @@ function parseHtml(source: string): Parsed {
 		}
 		const begin = i;
 		if (source[i + 1] === '/') {
-			const end = source.indexOf('>', i);
-			if (end < 0)
-				throw new EntityError(`Unclosed end tag at byte offset ${byteOffset(source, begin)}`);
-			const name = source
-				.slice(i + 2, end)
-				.trim()
-				.toLowerCase();
 			const top = stack.pop();
 			if (!top)
 				throw new EntityError(`Unexpected end tag at byte offset ${byteOffset(source, begin)}`);
-			if (top.name !== name)
+			const tag = /^<\/([^\s>]*)\s*>/.exec(source.slice(i));
+			if (!tag)
+				throw new EntityError(`Unclosed end tag at byte offset ${byteOffset(source, begin)}`);
+			const end = i + tag[0].length - 1;
+			const name = tag[1].toLowerCase();
+			// `</>` closes whatever is open.
+			if (name && top.name !== name)
 				throw new EntityError(
 					`Unmatched end tag at byte offset ${byteOffset(source, begin)}, expected "</${top.name}>", found "</${name}>"`,
 				);
@@ -214,9 +213,14 @@ function readAttributes(
 			value = source.slice(i + 1, end);
 			i = end + 1;
 		} else {
+			// Unquoted, a value is a name token: letters, digits, periods and hyphens only.
 			const start = i;
-			while (i < source.length && !/[\s>]/.test(source[i])) i++;
-			value = source.slice(start, i);
+			while (i < source.length && /[A-Za-z0-9.-]/.test(source[i])) i++;
+			if (i >= source.length || !/[\s>]/.test(source[i]))
+				throw new EntityError(
+					`Unexpected end of name token at byte offset ${byteOffset(source, start)}`,
+				);
+			value = source.slice(start, i).toLowerCase();
 		}
 		attributes[name] = value.replace(/&(lt|gt|amp|quot);/g, (_, n: string) => NAMED_ENTITIES[n]);
 	}

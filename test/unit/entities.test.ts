@@ -44,6 +44,12 @@ describe('the emulator parses markup like Telegram', () => {
 		);
 		expect(refusal('x</b>', 'HTML')).toBe(`${prefix}Unexpected end tag at byte offset 1`);
 		expect(refusal('<b', 'HTML')).toBe(`${prefix}Unclosed start tag at byte offset 0`);
+		expect(refusal('<a href=https://x.y>x</a>', 'HTML')).toBe(
+			`${prefix}Unexpected end of name token at byte offset 8`,
+		);
+		expect(parseEntities('<b>x</>', 'HTML').entities).toEqual([
+			{ type: 'bold', offset: 0, length: 1 },
+		]);
 		expect(refusal('<a href>x</a>', 'HTML')).toBe(
 			`${prefix}Expected equal sign in declaration of an attribute of the tag "a" at byte offset 0`,
 		);
