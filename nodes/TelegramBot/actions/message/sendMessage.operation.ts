@@ -13,9 +13,9 @@ import { RATE_LIMIT_OPTIONS } from '../../helpers/rateLimitOptions';
 import { splitText, TEXT_LIMIT, truncateText, visibleLength } from '../../helpers/splitText';
 import { optionsWithRetry } from '../../helpers/retryOption';
 import { SEND_OPTIONS, sendOptionsBody, type SendOptions } from '../../helpers/sendOptions';
-import { deliveryEngine, itemOptions, type DeliveryEngine } from '../../transport';
 import { deliverFormatted, formattingNote } from '../../helpers/formattedDelivery';
 import { formatText, telegramParseMode } from '../../helpers/formatting';
+import { deliveryEngine, itemOptions, type DeliveryEngine } from '../../transport';
 import type { OperationModule } from '../types';
 
 export const label = 'Send Message';
