@@ -1,5 +1,4 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test-only: drives a real n8n process */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,20 +34,7 @@ async function execute(workflowId: string) {
 beforeAll(async () => {
 	await emulator.start();
 	await n8n.init();
-	const credentials = join(n8n.folder, 'credentials.json');
-	writeFileSync(
-		credentials,
-		JSON.stringify([
-			{
-				id: 'tgEmulatorCred01',
-				name: 'Telegram Emulator',
-				type: 'telegramBotApi',
-				data: { serverUrl: emulator.baseUrl, apiToken: DEFAULT_TOKEN },
-			},
-		]),
-	);
-	const imported = await n8n.cli(['import:credentials', `--input=${credentials}`]);
-	expect(imported.code, imported.stderr).toBe(0);
+	await n8n.importCredentials(emulator.baseUrl, DEFAULT_TOKEN);
 	const workflows = await n8n.cli([
 		'import:workflow',
 		'--separate',

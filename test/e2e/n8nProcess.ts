@@ -128,6 +128,25 @@ export class N8nInstance {
 		});
 	}
 
+	/** Credentials as `n8n import:credentials` takes them; the emulator's Telegram credential first. */
+	async importCredentials(emulatorUrl: string, token: string, more: unknown[] = []): Promise<void> {
+		const file = join(this.folder, 'credentials.json');
+		writeFileSync(
+			file,
+			JSON.stringify([
+				{
+					id: 'tgEmulatorCred01',
+					name: 'Telegram Emulator',
+					type: 'telegramBotApi',
+					data: { serverUrl: emulatorUrl, apiToken: token },
+				},
+				...more,
+			]),
+		);
+		const imported = await this.cli(['import:credentials', `--input=${file}`]);
+		if (imported.code !== 0) throw new Error(`import:credentials failed: ${imported.stderr}`);
+	}
+
 	private appendLog(text: string): void {
 		writeFileSync(this.logFile, text, { flag: 'a' });
 	}

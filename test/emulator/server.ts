@@ -5,6 +5,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Chat, Message, Update, User, WebhookInfo } from '@grammyjs/types';
 import Busboy from 'busboy';
 import { request } from 'undici';
+import { EntityError, parseEntities, UnsupportedParseMode, type Parsed } from './entities';
 
 /**
  * A Bot API server that behaves like Telegram where our nodes can tell the difference: the
@@ -642,17 +643,29 @@ export class BotApiEmulator {
 		sendvideonote: async (bot, p, call) => this.sendFile(bot, p, call, 'video_note'),
 		sendmediagroup: async (bot, p, call) => {
 			const target = this.resolveChat(p.chat_id);
-			const media = list(p.media) as Array<{ type: string; media: string; caption?: string }>;
+			const media = list(p.media) as Array<{
+				type: string;
+				media: string;
+				caption?: string;
+				parse_mode?: string;
+			}>;
 			if (media.length < 2 || media.length > 10)
 				throw new ApiError(400, 'Bad Request: wrong number of media specified');
+			const captions = media.map((entry) =>
+				entry.caption
+					? parsedText(entry.caption, entry.parse_mode, 'message caption', 1024)
+					: undefined,
+			);
 			const group = `${Date.now()}${bot.nextMessageId}`;
 			return {
-				result: media.map((entry) => {
+				result: media.map((entry, index) => {
 					const file = this.fileFrom(call, entry.media, entry.type);
+					const caption = captions[index];
 					return this.message(bot, target.chat, {
 						media_group_id: group,
 						[entry.type]: this.mediaObject(entry.type, file),
-						...(entry.caption ? { caption: entry.caption } : {}),
+						...(caption ? { caption: caption.text } : {}),
+						...(caption?.entities.length ? { caption_entities: caption.entities } : {}),
 					});
 				}),
 			};
@@ -749,13 +762,15 @@ export class BotApiEmulator {
 			) as Message & Record<string, unknown>;
 			if (!('text' in message))
 				throw new ApiError(400, 'Bad Request: there is no text in the message to edit');
-			if (message.text === p.text && !p.reply_markup)
+			const parsed = parsedText(p.text, p.parse_mode, 'message text', 4096);
+			if (message.text === parsed.text && !p.reply_markup)
 				throw new ApiError(
 					400,
 					'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
 				);
 			Object.assign(message, {
-				text: p.text,
+				text: parsed.text,
+				entities: parsed.entities,
 				edit_date: Math.floor(Date.now() / 1000),
 				...(p.reply_markup ? { reply_markup: p.reply_markup } : {}),
 			});
@@ -770,8 +785,12 @@ export class BotApiEmulator {
 			) as Message & Record<string, unknown>;
 			if ('text' in message)
 				throw new ApiError(400, 'Bad Request: there is no caption in the message to edit');
+			const caption = p.caption
+				? parsedText(p.caption, p.parse_mode, 'message caption', 1024)
+				: undefined;
 			Object.assign(message, {
-				caption: p.caption,
+				caption: caption?.text,
+				caption_entities: caption?.entities,
 				edit_date: Math.floor(Date.now() / 1000),
 				...(p.reply_markup ? { reply_markup: p.reply_markup } : {}),
 			});
@@ -984,12 +1003,7 @@ export class BotApiEmulator {
 		},
 		sendmessage: async (bot, p) => {
 			const target = this.resolveChat(p.chat_id);
-			const text = String(p.text ?? '');
-			if (!text.trim()) throw new ApiError(400, 'Bad Request: message text is empty');
-			// Telegram counts the text after parsing the markup.
-			const visible = p.parse_mode === 'HTML' ? stripHtml(text) : text;
-			if ([...visible].length > 4096) throw new ApiError(400, 'Bad Request: message is too long');
-			if (p.parse_mode === 'HTML') checkHtml(text);
+			const parsed = parsedText(p.text, p.parse_mode, 'message text', 4096);
 			const message = {
 				message_id: bot.nextMessageId++,
 				date: Math.floor(Date.now() / 1000),
@@ -1000,7 +1014,8 @@ export class BotApiEmulator {
 					first_name: bot.user.first_name,
 					username: bot.user.username,
 				},
-				text: p.parse_mode ? stripHtml(text) : text,
+				text: parsed.text,
+				...(parsed.entities.length ? { entities: parsed.entities } : {}),
 				...(p.message_thread_id ? { message_thread_id: Number(p.message_thread_id) } : {}),
 			} as Message;
 			bot.sent.push(message);
@@ -1016,16 +1031,14 @@ export class BotApiEmulator {
 	): Promise<{ result: unknown }> {
 		const target = this.resolveChat(p.chat_id);
 		const file = this.fileFrom(call, p[kind], kind);
-		if (p.caption !== undefined) {
-			const caption = p.parse_mode === 'HTML' ? stripHtml(String(p.caption)) : String(p.caption);
-			if ([...caption].length > 1024)
-				throw new ApiError(400, 'Bad Request: message caption is too long');
-			if (p.parse_mode === 'HTML') checkHtml(String(p.caption));
-		}
+		const caption = p.caption
+			? parsedText(p.caption, p.parse_mode, 'message caption', 1024)
+			: undefined;
 		return {
 			result: this.message(bot, target.chat, {
 				[kind]: this.mediaObject(kind, file),
-				...(p.caption ? { caption: p.caption } : {}),
+				...(caption ? { caption: caption.text } : {}),
+				...(caption?.entities.length ? { caption_entities: caption.entities } : {}),
 				...(p.has_spoiler ? { has_media_spoiler: true } : {}),
 				...(p.reply_markup ? { reply_markup: p.reply_markup } : {}),
 			}),
@@ -1144,57 +1157,35 @@ function list(value: unknown): unknown[] {
 	return [];
 }
 
-/** Telegram refuses unbalanced or unknown tags in HTML mode. */
-function checkHtml(text: string): void {
-	const allowed = new Set([
-		'b',
-		'strong',
-		'i',
-		'em',
-		'u',
-		'ins',
-		's',
-		'strike',
-		'del',
-		'span',
-		'tg-spoiler',
-		'a',
-		'tg-emoji',
-		'code',
-		'pre',
-		'blockquote',
-	]);
-	const stack: string[] = [];
-	for (const match of text.matchAll(/<(\/?)([a-zA-Z-]+)[^>]*>/g)) {
-		const [, closing, name] = match;
-		const tag = name.toLowerCase();
-		if (!allowed.has(tag))
-			throw new ApiError(
-				400,
-				`Bad Request: can't parse entities: Unsupported start tag "${tag}" at byte offset ${match.index}`,
-			);
-		if (!closing) stack.push(tag);
-		else if (stack.pop() !== tag) {
-			throw new ApiError(
-				400,
-				`Bad Request: can't parse entities: Can't find end tag corresponding to start tag "${stack.at(-1) ?? tag}"`,
-			);
-		}
+/**
+ * A text or caption as Telegram stores it: markup parsed (or refused with Telegram's words),
+ * surrounding whitespace trimmed, and the length limit applied to what is left.
+ */
+function parsedText(value: unknown, parseMode: unknown, what: string, limit: number): Parsed {
+	let parsed: Parsed;
+	try {
+		parsed = parseEntities(
+			String(value ?? ''),
+			typeof parseMode === 'string' ? parseMode : undefined,
+		);
+	} catch (error) {
+		if (error instanceof EntityError || error instanceof UnsupportedParseMode)
+			throw new ApiError(400, error.message);
+		throw error;
 	}
-	if (stack.length)
+	const lead = parsed.text.length - parsed.text.trimStart().length;
+	const text = parsed.text.trim();
+	if (!text) throw new ApiError(400, `Bad Request: ${what} is empty`);
+	if ([...text].length > limit)
 		throw new ApiError(
 			400,
-			`Bad Request: can't parse entities: Can't find end tag corresponding to start tag "${stack.at(-1)}"`,
+			`Bad Request: ${what === 'message text' ? 'message is' : `${what} is`} too long`,
 		);
-}
-
-function stripHtml(text: string): string {
-	return text
-		.replace(/<[^>]*>/g, '')
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&amp;/g, '&');
+	const entities = parsed.entities
+		.map((e) => ({ ...e, offset: Math.max(0, e.offset - lead) }))
+		.map((e) => ({ ...e, length: Math.min(e.length, text.length - e.offset) }))
+		.filter((e) => e.length > 0);
+	return { text, entities };
 }
 
 async function readParams(

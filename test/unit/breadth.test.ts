@@ -438,7 +438,7 @@ describe('forward, copy, edit, delete, pin', () => {
 			chatId: chat(),
 			messageId: id,
 			text: 'Status: <b>closed</b>',
-			options: {},
+			options: { parseMode: 'HTML' },
 		});
 		expect(same.error?.message).toMatch(
 			/^Edit Message Text failed \(400\): Bad Request: message is not modified/,

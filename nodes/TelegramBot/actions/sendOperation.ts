@@ -12,6 +12,8 @@ import { collectDeliveries } from '../helpers/deliveries';
 import { RATE_LIMIT_OPTIONS } from '../helpers/rateLimitOptions';
 import { replyMarkupOf, replyMarkupProperties } from '../helpers/replyMarkup';
 import { optionsWithRetry } from '../helpers/retryOption';
+import { deliverFormatted, formattingNote } from '../helpers/formattedDelivery';
+import { formatText } from '../helpers/formatting';
 import { SEND_OPTIONS, sendOptionsBody, type SendOptions } from '../helpers/sendOptions';
 import {
 	CAPTION_LIMIT,
@@ -21,13 +23,7 @@ import {
 	TEXT_LIMIT,
 	visibleLength,
 } from '../helpers/splitText';
-import {
-	deliverToChat,
-	deliveryEngine,
-	itemOptions,
-	type DeliveryEngine,
-	type Upload,
-} from '../transport';
+import { deliveryEngine, itemOptions, type DeliveryEngine, type Upload } from '../transport';
 import type { OperationModule } from './types';
 
 /** What one item sends, once its parameters are read (a file's metadata may need a request to the binary store). */
@@ -77,7 +73,9 @@ export function sendOperation(spec: SendSpec): OperationModule {
 	const extra = spec.caption ? [CAPTION_OPTION, ...(spec.options ?? [])] : (spec.options ?? []);
 	const sendOptions = spec.caption
 		? SEND_OPTIONS.filter((o) => o.name !== 'disableLinkPreview')
-		: SEND_OPTIONS.filter((o) => o.name !== 'disableLinkPreview' && o.name !== 'parseMode');
+		: SEND_OPTIONS.filter(
+				(o) => !['disableLinkPreview', 'parseMode', 'plainTextFallback'].includes(o.name),
+			);
 	const properties: INodeProperties[] = [
 		chatLocator,
 		...spec.properties,
@@ -101,8 +99,12 @@ export function sendOperation(spec: SendSpec): OperationModule {
 			async (chatId) =>
 				await engine.inChatOrder(chatId, async () => {
 					const { body, uploads } = await prepared;
-					const messages = fitCaption(this, itemIndex, spec.label, { ...common, ...body }, options);
-					return await sendAll(this, engine, itemIndex, chatId, messages, uploads ?? []);
+					const caption = typeof body.caption === 'string' ? body.caption : undefined;
+					const formatted = caption ? { caption: formatText(caption, options.parseMode) } : {};
+					const full = { ...common, ...body, ...formatted };
+					const messages = fitCaption(this, itemIndex, spec.label, full, options);
+					const fallback = options.plainTextFallback !== false;
+					return await sendAll(this, engine, itemIndex, chatId, messages, uploads ?? [], fallback);
 				}),
 		);
 		return await collectDeliveries(this, itemIndex, chatIds, deliveries);
@@ -116,13 +118,14 @@ export function sendOperation(spec: SendSpec): OperationModule {
 		chatId: string | number,
 		messages: Array<{ method: string; body: IDataObject }>,
 		uploads: Upload[],
+		fallback: boolean,
 	): Promise<INodeExecutionData[]> {
 		const sent: INodeExecutionData[] = [];
 		let target = chatId;
 		let migratedToChatId: number | undefined;
 		for (const [index, message] of messages.entries()) {
 			const method = message.method === 'self' ? spec.method : message.method;
-			const delivery = await deliverToChat<IDataObject | IDataObject[]>(
+			const delivery = await deliverFormatted<IDataObject | IDataObject[]>(
 				ctx,
 				engine,
 				spec.label,
@@ -130,6 +133,7 @@ export function sendOperation(spec: SendSpec): OperationModule {
 				{ ...message.body, chat_id: target },
 				itemIndex,
 				index === 0 ? uploads : [],
+				fallback,
 			);
 			if (delivery.migratedToChatId !== undefined) {
 				migratedToChatId = delivery.migratedToChatId;
@@ -138,6 +142,7 @@ export function sendOperation(spec: SendSpec): OperationModule {
 			const results = Array.isArray(delivery.result) ? delivery.result : [delivery.result];
 			for (const result of results) {
 				const json: IDataObject = typeof result === 'object' ? { ...result } : { ok: result };
+				Object.assign(json, formattingNote(delivery));
 				if (messages.length > 1) Object.assign(json, { part: index + 1, parts: messages.length });
 				if (migratedToChatId !== undefined) json.migratedToChatId = migratedToChatId;
 				sent.push({ json, pairedItem: { item: itemIndex } });

@@ -1,5 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { telegramParseMode } from './formatting';
+
 export interface SendOptions {
 	parseMode?: string;
 	disableNotification?: boolean;
@@ -7,6 +9,7 @@ export interface SendOptions {
 	disableLinkPreview?: boolean;
 	replyToMessageId?: number;
 	messageThreadId?: number;
+	plainTextFallback?: boolean;
 }
 
 /** Options every send shares (each send adds the retry limit with optionsWithRetry). No parse mode unless asked: a forced Markdown mangles plain text. */
@@ -30,10 +33,16 @@ export const SEND_OPTIONS: INodeProperties[] = [
 		name: 'parseMode',
 		type: 'options',
 		options: [
-			{ name: 'None (Plain Text)', value: 'none' },
 			{ name: 'HTML', value: 'HTML' },
-			{ name: 'MarkdownV2', value: 'MarkdownV2' },
 			{ name: 'Markdown (Legacy)', value: 'Markdown' },
+			{
+				name: 'Markdown (Standard)',
+				value: 'commonMark',
+				description:
+					'Markdown as people and AI models write it (**bold**, lists, headings, tables, code blocks), converted so Telegram always accepts it',
+			},
+			{ name: 'MarkdownV2', value: 'MarkdownV2' },
+			{ name: 'None (Plain Text)', value: 'none' },
 		],
 		default: 'none',
 		description: 'How Telegram reads markup in the text',
@@ -53,6 +62,14 @@ export const SEND_OPTIONS: INodeProperties[] = [
 		description: 'ID of a message in the same chat to answer; sent anyway if that message is gone',
 	},
 	{
+		displayName: 'Send as Plain Text if Formatting Fails',
+		name: 'plainTextFallback',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether a message whose markup Telegram refuses ("can\'t parse entities") is sent again without formatting instead of failing; the output item then has formattingDropped: true',
+	},
+	{
 		displayName: 'Send Silently',
 		name: 'disableNotification',
 		type: 'boolean',
@@ -63,7 +80,8 @@ export const SEND_OPTIONS: INodeProperties[] = [
 
 export function sendOptionsBody(options: SendOptions): IDataObject {
 	const body: IDataObject = {};
-	if (options.parseMode && options.parseMode !== 'none') body.parse_mode = options.parseMode;
+	const parseMode = telegramParseMode(options.parseMode);
+	if (parseMode) body.parse_mode = parseMode;
 	if (options.disableNotification) body.disable_notification = true;
 	if (options.protectContent) body.protect_content = true;
 	if (options.disableLinkPreview) body.link_preview_options = { is_disabled: true };

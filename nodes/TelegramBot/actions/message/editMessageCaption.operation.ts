@@ -2,6 +2,7 @@ import { chatMessageBody } from '../../helpers/chatMessage';
 import { chatLocator } from '../../helpers/chatLocator';
 import { messageIdProperty } from '../../helpers/fields';
 import { INLINE_ONLY, replyMarkupOf, replyMarkupProperties } from '../../helpers/replyMarkup';
+import { formatText } from '../../helpers/formatting';
 import { SEND_OPTIONS, sendOptionsBody } from '../../helpers/sendOptions';
 import { callOperation } from '../callOperation';
 
@@ -28,10 +29,14 @@ export const editMessageCaption = callOperation({
 	options: SEND_OPTIONS.filter((o) => o.name === 'parseMode'),
 	body(ctx, itemIndex) {
 		const markup = replyMarkupOf(ctx, itemIndex, label);
+		const options = ctx.getNodeParameter('options', itemIndex, {}) as { parseMode?: string };
 		return {
 			...chatMessageBody(ctx, itemIndex, label),
-			caption: ctx.getNodeParameter('caption', itemIndex, '') as string,
-			...sendOptionsBody(ctx.getNodeParameter('options', itemIndex, {}) as never),
+			caption: formatText(
+				ctx.getNodeParameter('caption', itemIndex, '') as string,
+				options.parseMode,
+			),
+			...sendOptionsBody(options),
 			...(markup ? { reply_markup: markup } : {}),
 		};
 	},

@@ -2,6 +2,7 @@ import { chatMessageBody } from '../../helpers/chatMessage';
 import { chatLocator } from '../../helpers/chatLocator';
 import { messageIdProperty, requiredText } from '../../helpers/fields';
 import { INLINE_ONLY, replyMarkupOf, replyMarkupProperties } from '../../helpers/replyMarkup';
+import { formatText } from '../../helpers/formatting';
 import { SEND_OPTIONS, sendOptionsBody } from '../../helpers/sendOptions';
 import { TEXT_LIMIT } from '../../helpers/splitText';
 import { callOperation } from '../callOperation';
@@ -30,10 +31,14 @@ export const editMessageText = callOperation({
 	options: SEND_OPTIONS.filter((o) => o.name === 'parseMode' || o.name === 'disableLinkPreview'),
 	body(ctx, itemIndex) {
 		const markup = replyMarkupOf(ctx, itemIndex, label);
+		const options = ctx.getNodeParameter('options', itemIndex, {}) as { parseMode?: string };
 		return {
 			...chatMessageBody(ctx, itemIndex, label),
-			text: requiredText(ctx, 'text', itemIndex, label, 'the text', TEXT_LIMIT),
-			...sendOptionsBody(ctx.getNodeParameter('options', itemIndex, {}) as never),
+			text: formatText(
+				requiredText(ctx, 'text', itemIndex, label, 'the text', TEXT_LIMIT),
+				options.parseMode,
+			),
+			...sendOptionsBody(options),
 			...(markup ? { reply_markup: markup } : {}),
 		};
 	},

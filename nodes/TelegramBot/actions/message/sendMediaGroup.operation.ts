@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { formatText, telegramParseMode } from '../../helpers/formatting';
 import { binaryUpload } from '../../helpers/mediaInput';
 import type { Upload } from '../../transport';
 import { sendOperation } from '../sendOperation';
@@ -131,9 +132,14 @@ export const sendMediaGroup = sendOperation({
 			if (entry.caption) item.caption = entry.caption;
 			media.push(item);
 		}
-		const parseMode = ctx.getNodeParameter('options.parseMode', itemIndex, 'none') as string;
-		if (parseMode !== 'none')
-			for (const item of media) if (item.caption) item.parse_mode = parseMode;
+		const chosen = ctx.getNodeParameter('options.parseMode', itemIndex, 'none') as string;
+		const parseMode = telegramParseMode(chosen);
+		if (parseMode)
+			for (const item of media) {
+				if (!item.caption) continue;
+				item.caption = formatText(item.caption as string, chosen);
+				item.parse_mode = parseMode;
+			}
 		return { body: { media }, uploads };
 	},
 });

@@ -19,7 +19,9 @@ import {
 } from '../../helpers/splitText';
 import { optionsWithRetry } from '../../helpers/retryOption';
 import { SEND_OPTIONS, sendOptionsBody, type SendOptions } from '../../helpers/sendOptions';
-import { deliverToChat, deliveryEngine, itemOptions, type DeliveryEngine } from '../../transport';
+import { deliverFormatted, formattingNote } from '../../helpers/formattedDelivery';
+import { formatText, telegramParseMode } from '../../helpers/formatting';
+import { deliveryEngine, itemOptions, type DeliveryEngine } from '../../transport';
 import type { OperationModule } from '../types';
 
 export const label = 'Send Message';
@@ -33,7 +35,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 4 },
 		default: '',
 		required: true,
-		description: 'The message, 1–4096 characters after markup is parsed',
+		description:
+			'The message, 1–4096 characters after markup is parsed (longer texts are split). With Options → Parse Mode "Markdown (Standard)", write Markdown as usual.',
 	},
 	optionsWithRetry([
 		...SEND_OPTIONS,
@@ -80,9 +83,14 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 		this,
 		itemIndex,
 	);
-	const parts = fitText(this, itemIndex, text, options.parseMode, options.longText ?? 'split', {
-		maxParts: options.maxParts || DEFAULT_MAX_PARTS,
-	});
+	const parts = fitText(
+		this,
+		itemIndex,
+		formatText(text, options.parseMode),
+		telegramParseMode(options.parseMode),
+		options.longText ?? 'split',
+		{ maxParts: options.maxParts || DEFAULT_MAX_PARTS },
+	);
 	const common = sendOptionsBody(options);
 	const engine = deliveryEngine(this, itemIndex);
 	// Queued now, before any await, so that each chat receives the items in input order.
@@ -90,7 +98,16 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 		async (chatId) =>
 			await engine.inChatOrder(
 				chatId,
-				async () => await sendParts(this, engine, itemIndex, chatId, parts, common),
+				async () =>
+					await sendParts(
+						this,
+						engine,
+						itemIndex,
+						chatId,
+						parts,
+						common,
+						options.plainTextFallback,
+					),
 			),
 	);
 	return await collectDeliveries(this, itemIndex, chatIds, deliveries);
@@ -104,25 +121,28 @@ async function sendParts(
 	chatId: string | number,
 	parts: string[],
 	common: IDataObject,
+	plainTextFallback = true,
 ): Promise<INodeExecutionData[]> {
 	const sent: INodeExecutionData[] = [];
 	let target = chatId;
 	let migratedToChatId: number | undefined;
 	for (const part of parts) {
 		const body = { ...common, chat_id: target, text: part };
-		const delivery = await deliverToChat<IDataObject>(
+		const delivery = await deliverFormatted<IDataObject>(
 			ctx,
 			engine,
 			label,
 			'sendMessage',
 			body,
 			itemIndex,
+			[],
+			plainTextFallback,
 		);
 		if (delivery.migratedToChatId !== undefined) {
 			migratedToChatId = delivery.migratedToChatId;
 			target = migratedToChatId;
 		}
-		const json: IDataObject = { ...delivery.result };
+		const json: IDataObject = { ...delivery.result, ...formattingNote(delivery) };
 		if (parts.length > 1) Object.assign(json, { part: sent.length + 1, parts: parts.length });
 		if (migratedToChatId !== undefined) json.migratedToChatId = migratedToChatId;
 		sent.push({ json, pairedItem: { item: itemIndex } });
@@ -136,11 +156,10 @@ function fitText(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	text: string,
-	parseMode: string | undefined,
+	markup: string | undefined,
 	mode: LongText,
 	{ maxParts }: { maxParts: number },
 ): string[] {
-	const markup = parseMode === 'none' ? undefined : parseMode;
 	// Counted only as far as the limit: a text of megabytes is not read to the end here.
 	const length = visibleLength(text, markup, TEXT_LIMIT);
 	if (length <= TEXT_LIMIT) return [text];
