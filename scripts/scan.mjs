@@ -37,6 +37,8 @@ if (!existsSync(entry)) {
 			'--prefix',
 			prefix,
 			'--ignore-scripts',
+			// The project's .npmrc skips peer dependencies; the scanner's parser needs its typescript peer.
+			'--legacy-peer-deps=false',
 			'--no-audit',
 			'--no-fund',
 			'--no-save',
