@@ -275,7 +275,7 @@ describe('other sends', () => {
 				options: [{ text: 'Yes' }, { text: 'No' }, { text: 'Not yet' }],
 				is_anonymous: false,
 				type: 'quiz',
-				correct_option_id: 0,
+				correct_option_ids: [0],
 			},
 			'poll',
 		],
@@ -313,10 +313,10 @@ describe('other sends', () => {
 			operation: 'sendPoll',
 			chatId: chat(),
 			question: 'Q',
-			answers: 'only one',
+			answers: Array.from({ length: 13 }, (_, i) => `Answer ${i + 1}`).join('\n'),
 			options: FAST,
 		});
-		expect(poll.error?.message).toBe('Send Poll: a poll needs 2–10 answers, got 1');
+		expect(poll.error?.message).toBe('Send Poll: a poll needs 1–12 answers, got 13');
 		const place = await run({
 			resource: 'message',
 			operation: 'sendLocation',
