@@ -7,6 +7,8 @@ import Busboy from 'busboy';
 import { request } from 'undici';
 import { EntityError, parseEntities, UnsupportedParseMode, type Parsed } from './entities';
 
+import { logRequest } from './requestLog';
+
 /**
  * A Bot API server that behaves like Telegram where our nodes can tell the difference: the
  * envelope, the error texts, offsets, the one-webhook rule, the secret header. Every call is
@@ -304,6 +306,7 @@ export class BotApiEmulator {
 			status: 0,
 		};
 		this.calls.push(call);
+		logRequest(call);
 		res.on('finish', () => (call.status = res.statusCode));
 		res.on('close', () => {
 			if (!res.writableFinished) call.aborted = true;
