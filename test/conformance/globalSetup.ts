@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test-only: the unit run's request log on this machine's disk */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -5,7 +6,7 @@ import type { LoggedRequest } from '../emulator/requestLog';
 import { checkRequests } from './schemaCheck';
 
 /** Where the unit suites' emulators log requests (set for the workers in vitest.config.mts). */
-export const REQUEST_LOG_DIR = join(__dirname, '../../node_modules/.cache/bot-api-requests');
+const REQUEST_LOG_DIR = join(__dirname, '../../node_modules/.cache/bot-api-requests');
 
 /**
  * The Bot API schema conformance check of the unit run: the log starts empty, and once every

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test-only: the unit run's request log on this machine's disk */
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 
