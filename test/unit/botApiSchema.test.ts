@@ -2,20 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { TelegramBot } from '../../nodes/TelegramBot/TelegramBot.node';
+import { actionRunner, chat, FAST, GROUP } from '../actionRun';
 import { BotApiEmulator } from '../emulator/server';
-import { defaultCredentials, runAction, useFilesystemBinaryStore } from '../harness';
-import { tokenLeaks } from '../leaks';
+import { useFilesystemBinaryStore } from '../harness';
 
 // What the Bot API schema check found (issue 12): each of these sent a parameter Telegram does
 // not have, or refused what Telegram accepts.
-const FAST = {
-	messagesPerSecond: 1000,
-	messagesPerChatPerSecond: 100,
-	messagesPerGroupPerMinute: 6000,
-};
-const GROUP = '-1001234567890';
-const chat = (value: string | number = GROUP) => ({ __rl: true, mode: 'id', value: String(value) });
-
 const emulator = new BotApiEmulator();
 beforeAll(async () => {
 	await useFilesystemBinaryStore();
@@ -23,15 +15,7 @@ beforeAll(async () => {
 });
 afterAll(async () => await emulator.stop());
 
-async function run(
-	parameters: Record<string, unknown>,
-	input: Array<Record<string, unknown>> = [{}],
-) {
-	emulator.calls.length = 0;
-	const result = await runAction(defaultCredentials(emulator.baseUrl), parameters, input);
-	expect(tokenLeaks(result)).toEqual([]);
-	return result;
-}
+const run = actionRunner(emulator);
 
 /** The Send Options an operation offers in the editor. */
 function offeredOptions(operation: string): string[] {

@@ -84,27 +84,26 @@ export async function deliverToChat<T = unknown>(
 	}
 }
 
-async function answerOf<T>(
+type AnswerArgs = [
 	ctx: BotApiContext,
 	operation: string,
 	method: string,
 	body: IDataObject,
 	options: CallOptions,
-): Promise<BotApiAnswer<T>> {
+];
+
+async function answerOf<T>(...args: AnswerArgs): Promise<BotApiAnswer<T>> {
 	try {
-		return await retriedAnswer<T>(ctx, operation, method, body, options);
+		return await retriedAnswer<T>(...args);
 	} catch (error) {
+		const [ctx, , , , options] = args;
 		throw asNodeError(ctx, error, options.itemIndex);
 	}
 }
 
 /** The answer after retries, failures still BotApiFailure: deliverToChat reads their parameters (migration). */
 async function retriedAnswer<T>(
-	ctx: BotApiContext,
-	operation: string,
-	method: string,
-	body: IDataObject,
-	options: CallOptions,
+	...[ctx, operation, method, body, options]: AnswerArgs
 ): Promise<BotApiAnswer<T>> {
 	const policy = itemPolicy(ctx, options.itemIndex);
 	const retry = options.retry ?? policy.retry;
