@@ -1,5 +1,4 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test-only: drives a real n8n process */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -17,19 +16,7 @@ beforeAll(async () => {
 	process.env.N8N_DEFAULT_BINARY_DATA_MODE = 'filesystem';
 	await emulator.start();
 	await n8n.init();
-	const credentials = join(n8n.folder, 'credentials.json');
-	writeFileSync(
-		credentials,
-		JSON.stringify([
-			{
-				id: 'tgEmulatorCred01',
-				name: 'Telegram Emulator',
-				type: 'telegramBotApi',
-				data: { serverUrl: emulator.baseUrl, apiToken: DEFAULT_TOKEN },
-			},
-		]),
-	);
-	expect((await n8n.cli(['import:credentials', `--input=${credentials}`])).code).toBe(0);
+	await n8n.importCredentials(emulator.baseUrl, DEFAULT_TOKEN);
 	const workflow = join(ROOT, 'test/e2e/workflows/upload.json');
 	expect((await n8n.cli(['import:workflow', `--input=${workflow}`])).code).toBe(0);
 });
