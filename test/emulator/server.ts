@@ -7,6 +7,8 @@ import Busboy from 'busboy';
 import { request } from 'undici';
 import { EntityError, parseEntities, UnsupportedParseMode, type Parsed } from './entities';
 
+import { logRequest } from './requestLog';
+
 /**
  * A Bot API server that behaves like Telegram where our nodes can tell the difference: the
  * envelope, the error texts, offsets, the one-webhook rule, the secret header. Every call is
@@ -304,6 +306,7 @@ export class BotApiEmulator {
 			status: 0,
 		};
 		this.calls.push(call);
+		logRequest(call);
 		res.on('finish', () => (call.status = res.statusCode));
 		res.on('close', () => {
 			if (!res.writableFinished) call.aborted = true;
@@ -681,8 +684,17 @@ export class BotApiEmulator {
 		sendpoll: async (bot, p) => {
 			const target = this.resolveChat(p.chat_id);
 			const options = list(p.options) as Array<{ text: string }>;
-			if (options.length < 2 || options.length > 10)
-				throw new ApiError(400, 'Bad Request: poll must have 2-10 options');
+			if (options.length < 1 || options.length > 12)
+				throw new ApiError(400, 'Bad Request: poll must have 1-12 options');
+			const correct = p.correct_option_ids === undefined ? undefined : list(p.correct_option_ids);
+			if (p.type === 'quiz' && !correct?.length)
+				throw new ApiError(400, 'Bad Request: correct option ids must be specified for a quiz');
+			if (
+				correct?.some(
+					(id) => !Number.isInteger(id) || Number(id) < 0 || Number(id) >= options.length,
+				)
+			)
+				throw new ApiError(400, 'Bad Request: wrong correct option id specified');
 			return {
 				result: this.message(bot, target.chat, {
 					poll: {
@@ -692,9 +704,7 @@ export class BotApiEmulator {
 						type: p.type ?? 'regular',
 						is_anonymous: p.is_anonymous !== false,
 						allows_multiple_answers: !!p.allows_multiple_answers,
-						...(p.correct_option_id !== undefined
-							? { correct_option_id: p.correct_option_id }
-							: {}),
+						...(correct ? { correct_option_ids: correct } : {}),
 					},
 				}),
 			};

@@ -5,17 +5,11 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { actionRunner, chat, FAST, GROUP } from '../actionRun';
 import { BotApiEmulator, DEFAULT_TOKEN } from '../emulator/server';
 import { defaultCredentials, runAction, useFilesystemBinaryStore } from '../harness';
 import { tokenLeaks } from '../leaks';
 
-const FAST = {
-	messagesPerSecond: 1000,
-	messagesPerChatPerSecond: 100,
-	messagesPerGroupPerMinute: 6000,
-};
-const GROUP = '-1001234567890';
-const chat = (value: string | number = GROUP) => ({ __rl: true, mode: 'id', value: String(value) });
 const pdf = {
 	report: { text: '%PDF-1.7 evidence', fileName: 'evidence.pdf', mimeType: 'application/pdf' },
 };
@@ -32,15 +26,7 @@ beforeAll(async () => {
 });
 afterAll(async () => await emulator.stop());
 
-async function run(
-	parameters: Record<string, unknown>,
-	input: Array<Record<string, unknown>> = [{}],
-) {
-	emulator.calls.length = 0;
-	const result = await runAction(defaultCredentials(emulator.baseUrl), parameters, input);
-	expect(tokenLeaks(result)).toEqual([]);
-	return result;
-}
+const run = actionRunner(emulator);
 
 /** A message the bot sent earlier, to edit, forward or pin. */
 async function sentText(text = 'Audit opened') {
@@ -275,7 +261,7 @@ describe('other sends', () => {
 				options: [{ text: 'Yes' }, { text: 'No' }, { text: 'Not yet' }],
 				is_anonymous: false,
 				type: 'quiz',
-				correct_option_id: 0,
+				correct_option_ids: [0],
 			},
 			'poll',
 		],
@@ -313,10 +299,10 @@ describe('other sends', () => {
 			operation: 'sendPoll',
 			chatId: chat(),
 			question: 'Q',
-			answers: 'only one',
+			answers: Array.from({ length: 13 }, (_, i) => `Answer ${i + 1}`).join('\n'),
 			options: FAST,
 		});
-		expect(poll.error?.message).toBe('Send Poll: a poll needs 2–10 answers, got 1');
+		expect(poll.error?.message).toBe('Send Poll: a poll needs 1–12 answers, got 13');
 		const place = await run({
 			resource: 'message',
 			operation: 'sendLocation',

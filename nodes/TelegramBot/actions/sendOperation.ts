@@ -46,6 +46,8 @@ export interface SendSpec {
 	replyMarkup?: boolean;
 	/** Whether Send Options' Parse Mode applies (a caption or text). */
 	caption?: boolean;
+	/** Send Options the method has no parameter for: Telegram would ignore them, so none is offered. */
+	without?: Array<keyof SendOptions>;
 }
 
 const CAPTION_OPTION: INodeProperties = {
@@ -71,11 +73,14 @@ const CAPTION_OPTION: INodeProperties = {
 export function sendOperation(spec: SendSpec): OperationModule {
 	const withMarkup = spec.replyMarkup !== false;
 	const extra = spec.caption ? [CAPTION_OPTION, ...(spec.options ?? [])] : (spec.options ?? []);
-	const sendOptions = spec.caption
-		? SEND_OPTIONS.filter((o) => o.name !== 'disableLinkPreview')
-		: SEND_OPTIONS.filter(
-				(o) => !['disableLinkPreview', 'parseMode', 'plainTextFallback'].includes(o.name),
-			);
+	const sendOptions = SEND_OPTIONS.filter(
+		(o) =>
+			o.name !== 'disableLinkPreview' &&
+			(spec.caption || !['parseMode', 'plainTextFallback'].includes(o.name)) &&
+			!spec.without?.includes(o.name as keyof SendOptions),
+	);
+	// Only what is offered reaches the request, also from a workflow saved before an option went.
+	const offered = new Set(sendOptions.map((o) => o.name));
 	const properties: INodeProperties[] = [
 		chatLocator,
 		...spec.properties,
@@ -90,7 +95,13 @@ export function sendOperation(spec: SendSpec): OperationModule {
 		const chatIds = chatIdsParameter(this, itemIndex, spec.label);
 		const options = itemOptions<SendOptions & IDataObject>(this, itemIndex);
 		const markup = withMarkup ? replyMarkupOf(this, itemIndex, spec.label) : undefined;
-		const common = { ...sendOptionsBody(options), ...(markup ? { reply_markup: markup } : {}) };
+		const sendOptionValues = Object.fromEntries(
+			Object.entries(options).filter(([name]) => offered.has(name)),
+		) as SendOptions;
+		const common = {
+			...sendOptionsBody(sendOptionValues),
+			...(markup ? { reply_markup: markup } : {}),
+		};
 		const engine = deliveryEngine(this, itemIndex);
 		const prepared = spec.prepare(this, itemIndex);
 		// Awaited inside each chat's queue; this only keeps an early failure from being reported as unhandled.

@@ -63,13 +63,12 @@ export async function deliverToChat<T = unknown>(
 	uploads: Upload[] = [],
 ): Promise<Delivery<T>> {
 	const send = async (chatId: string | number) =>
-		await answerOf<T>(
+		await retriedAnswer<T>(
 			ctx,
 			operation,
 			method,
 			{ ...body, chat_id: chatId },
 			{ itemIndex, uploads, paced: { engine, chatId } },
-			true,
 		);
 	try {
 		return { result: (await send(body.chat_id)).result };
@@ -85,36 +84,41 @@ export async function deliverToChat<T = unknown>(
 	}
 }
 
-async function answerOf<T>(
+type AnswerArgs = [
 	ctx: BotApiContext,
 	operation: string,
 	method: string,
 	body: IDataObject,
 	options: CallOptions,
-	/** Hand BotApiFailure back as it is, for a caller that looks at its parameters. */
-	raw = false,
-): Promise<BotApiAnswer<T>> {
+];
+
+async function answerOf<T>(...args: AnswerArgs): Promise<BotApiAnswer<T>> {
 	try {
-		const policy = itemPolicy(ctx, options.itemIndex);
-		const retry = options.retry ?? policy.retry;
-		const requestOptions = { ...options, timeoutMs: options.timeoutMs ?? policy.timeoutMs };
-		const paced = options.paced;
-		return await withRetry(
-			async () => {
-				if (paced) await paced.engine.slot(paced.chatId);
-				return await botApiRequest<T>(ctx, operation, method, body, requestOptions);
-			},
-			retry,
-			(failure, delayMs) => {
-				if (paced && failure.status === 429) paced.engine.flooded(paced.chatId, delayMs);
-			},
-		);
+		return await retriedAnswer<T>(...args);
 	} catch (error) {
-		// deliverToChat reads a raw failure's parameters (migration) and converts it itself.
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-		if (raw) throw error;
+		const [ctx, , , , options] = args;
 		throw asNodeError(ctx, error, options.itemIndex);
 	}
+}
+
+/** The answer after retries, failures still BotApiFailure: deliverToChat reads their parameters (migration). */
+async function retriedAnswer<T>(
+	...[ctx, operation, method, body, options]: AnswerArgs
+): Promise<BotApiAnswer<T>> {
+	const policy = itemPolicy(ctx, options.itemIndex);
+	const retry = options.retry ?? policy.retry;
+	const requestOptions = { ...options, timeoutMs: options.timeoutMs ?? policy.timeoutMs };
+	const paced = options.paced;
+	return await withRetry(
+		async () => {
+			if (paced) await paced.engine.slot(paced.chatId);
+			return await botApiRequest<T>(ctx, operation, method, body, requestOptions);
+		},
+		retry,
+		(failure, delayMs) => {
+			if (paced && failure.status === 429) paced.engine.flooded(paced.chatId, delayMs);
+		},
+	);
 }
 
 function asNodeError(ctx: BotApiContext, error: unknown, itemIndex: number | undefined): Error {

@@ -83,7 +83,7 @@ export async function botApiRequest<T = unknown>(
 			(await http({
 				method: 'POST',
 				url: method,
-				body: uploads.length ? await multipartBody(body, uploads) : body,
+				body: uploads.length ? multipartBody(body, uploads) : body,
 				// Following redirects means keeping the whole request body to send it again: an upload
 				// would sit in memory. The Bot API never redirects a method call.
 				disableFollowRedirect: uploads.length > 0,

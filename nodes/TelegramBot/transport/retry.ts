@@ -30,20 +30,22 @@ export async function withRetry<T>(
 	let waitedMs = 0;
 	let backoffMs = policy.baseBackoffMs;
 	for (let attempts = 1; ; attempts++) {
-		try {
-			return await attempt();
-		} catch (error) {
-			// callBotApi turns what comes out of here into a NodeApiError; this only decides whether to resend.
-			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-			if (!(error instanceof BotApiFailure) || !error.transient) throw error;
-			const flood = error.status === 429;
-			const delayMs = flood ? Math.max(1, error.parameters.retry_after ?? 1) * 1000 : backoffMs;
-			if (waitedMs + delayMs > policy.maxWaitMs)
-				throw error.afterWaiting(waitedMs, attempts, delayMs);
-			onWait?.(error, delayMs);
-			await sleep(delayMs);
-			waitedMs += delayMs;
-			if (!flood) backoffMs = Math.min(backoffMs * 2, policy.maxBackoffMs);
-		}
+		// Settled rather than caught: callBotApi turns what leaves here into a NodeApiError, and this
+		// loop only decides whether to resend.
+		const outcome = await attempt().then(
+			(value) => ({ value }),
+			(error: unknown) => ({ error }),
+		);
+		if (!('error' in outcome)) return outcome.value;
+		const { error } = outcome;
+		if (!(error instanceof BotApiFailure) || !error.transient) throw error;
+		const flood = error.status === 429;
+		const delayMs = flood ? Math.max(1, error.parameters.retry_after ?? 1) * 1000 : backoffMs;
+		if (waitedMs + delayMs > policy.maxWaitMs)
+			throw error.afterWaiting(waitedMs, attempts, delayMs);
+		onWait?.(error, delayMs);
+		await sleep(delayMs);
+		waitedMs += delayMs;
+		if (!flood) backoffMs = Math.min(backoffMs * 2, policy.maxBackoffMs);
 	}
 }

@@ -8,6 +8,7 @@ export const forwardMessage = sendOperation({
 	label: 'Forward Message',
 	method: 'forwardMessage',
 	replyMarkup: false,
+	without: ['replyToMessageId'],
 	properties: [fromChatProperty, messageIdProperty],
 	async prepare(ctx, itemIndex) {
 		return { body: fromChatBody(ctx, itemIndex, 'Forward Message') };

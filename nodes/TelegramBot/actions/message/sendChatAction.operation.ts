@@ -6,6 +6,7 @@ export const sendChatAction = sendOperation({
 	label: 'Send Chat Action',
 	method: 'sendChatAction',
 	replyMarkup: false,
+	without: ['disableNotification', 'protectContent', 'replyToMessageId'],
 	properties: [
 		{
 			displayName: 'Action',

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { formatText, telegramParseMode } from '../../helpers/formatting';
 import { binaryUpload } from '../../helpers/mediaInput';
+import { SEND_OPTIONS } from '../../helpers/sendOptions';
 import type { Upload } from '../../transport';
 import { sendOperation } from '../sendOperation';
 
@@ -20,7 +21,9 @@ export const sendMediaGroup = sendOperation({
 	label: 'Send Media Group',
 	method: 'sendMediaGroup',
 	replyMarkup: false,
-	caption: true,
+	// Captions belong to each media: Parse Mode (and its plain-text fallback) applies to them,
+	// never sent for the album.
+	options: SEND_OPTIONS.filter((o) => o.name === 'parseMode' || o.name === 'plainTextFallback'),
 	properties: [
 		{
 			displayName: 'Media',

@@ -4,6 +4,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import { requiredText } from '../../helpers/fields';
 import { sendOperation } from '../sendOperation';
 
+/** Telegram's bounds on a poll's answer options (Bot API `sendPoll.options`). */
+const MIN_ANSWERS = 1;
+const MAX_ANSWERS = 12;
+
 export const sendPoll = sendOperation({
 	resource: 'message',
 	operation: 'sendPoll',
@@ -25,7 +29,7 @@ export const sendPoll = sendOperation({
 			typeOptions: { rows: 4 },
 			default: '',
 			required: true,
-			description: 'One answer per line, 2–10 answers of up to 100 characters',
+			description: 'One answer per line, 1–12 answers of up to 100 characters',
 		},
 	],
 	options: [
@@ -59,8 +63,8 @@ export const sendPoll = sendOperation({
 			.filter(Boolean);
 		const fail = (message: string) =>
 			new NodeOperationError(ctx.getNode(), `Send Poll: ${message}`, { itemIndex });
-		if (answers.length < 2 || answers.length > 10)
-			throw fail(`a poll needs 2–10 answers, got ${answers.length}`);
+		if (answers.length < MIN_ANSWERS || answers.length > MAX_ANSWERS)
+			throw fail(`a poll needs ${MIN_ANSWERS}–${MAX_ANSWERS} answers, got ${answers.length}`);
 		const tooLong = answers.find((answer) => [...answer].length > 100);
 		if (tooLong) throw fail(`the answer "${tooLong.slice(0, 20)}…" is over 100 characters`);
 		const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -70,7 +74,8 @@ export const sendPoll = sendOperation({
 		if (correct) {
 			if (correct < 1 || correct > answers.length)
 				throw fail(`the correct answer ${correct} is not one of the ${answers.length} lines`);
-			Object.assign(body, { type: 'quiz', correct_option_id: correct - 1 });
+			// The Bot API takes a quiz's right answers as a list of 0-based positions.
+			Object.assign(body, { type: 'quiz', correct_option_ids: [correct - 1] });
 		} else if (options.allowsMultipleAnswers) body.allows_multiple_answers = true;
 		return { body };
 	},

