@@ -179,13 +179,23 @@ describe('the first minutes in the n8n editor', () => {
 	});
 
 	it('finds the package’s nodes apart from n8n’s Telegram node', async () => {
+		const list = page.locator('[data-test-id=node-creator]');
+		const search = list.locator('input').first();
 		await page.goto(`${n8n.baseUrl}/workflow/new`);
 		await page.click('[data-test-id=node-creator-plus-button]');
-		await page.keyboard.type('Telegram');
-		const list = page.locator('[data-test-id=node-creator]');
+		await search.fill('Telegram');
 		await expect.poll(async () => await list.innerText()).toContain('Telegram Bot Polling');
 		await shot('node-panel');
 		await page.keyboard.press('Escape');
+		// The same in n8n's dark theme: the icons' dark variants.
+		await page.evaluate(() => localStorage.setItem('N8N_THEME', 'dark'));
+		await page.reload();
+		await page.click('[data-test-id=node-creator-plus-button]');
+		await search.fill('Telegram');
+		await expect.poll(async () => await list.innerText()).toContain('Telegram Bot Polling');
+		await shot('node-panel-dark');
+		await page.evaluate(() => localStorage.setItem('N8N_THEME', 'light'));
+		await page.reload();
 	});
 
 	it('sends a message with an inline keyboard and shows the sent message', async () => {
@@ -231,6 +241,10 @@ describe('the first minutes in the n8n editor', () => {
 			{ [trigger]: { main: [[{ node: 'Send a message', type: 'main', index: 0 }]] } },
 		);
 		await shot('canvas-send-message');
+		// The subtitle names the operation, where n8n's Telegram node shows "sendMessage: message".
+		expect(
+			await page.locator('[data-test-id=canvas-node]', { hasText: 'Send a message' }).innerText(),
+		).toContain('Send Message');
 		await openNode('Send a message');
 		await shot('send-message-panel');
 		await page.click('[data-test-id=node-execute-button]');
@@ -260,6 +274,25 @@ describe('the first minutes in the n8n editor', () => {
 		},
 	});
 
+	/** "Execute step" on the open trigger: once it reaches the Bot API, an update arrives and shows. */
+	async function listen(
+		method: string,
+		screenshot: string,
+		text: string,
+		send: (text: string) => Promise<void>,
+	) {
+		const before = emulator.callsOf(method).length;
+		await page.click('[data-test-id=node-execute-button]');
+		await expect
+			.poll(() => emulator.callsOf(method).length, { timeout: 60_000 })
+			.toBeGreaterThan(before);
+		await send(text);
+		const output = page.locator('[data-test-id=output-panel]');
+		await expect.poll(async () => await output.innerText(), { timeout: 60_000 }).toContain(text);
+		await shot(screenshot);
+		await closeNode();
+	}
+
 	it('receives an update in a test listen of the webhook trigger', async () => {
 		await createWorkflow('UI: Webhook trigger', [
 			{
@@ -274,20 +307,11 @@ describe('the first minutes in the n8n editor', () => {
 		]);
 		await openNode('Telegram Bot Webhook Trigger');
 		await shot('webhook-trigger-panel');
-		const registered = emulator.callsOf('setWebhook').length;
-		await page.click('[data-test-id=node-execute-button]');
-		await expect
-			.poll(() => emulator.callsOf('setWebhook').length, { timeout: 60_000 })
-			.toBeGreaterThan(registered);
-		expect(String(emulator.bot().webhook.url)).toContain('/webhook-test/');
-		const delivered = await emulator.deliver({ update_id: 900_001, ...update('Webhook says hi') });
-		expect(delivered.status).toBe(200);
-		const output = page.locator('[data-test-id=output-panel]');
-		await expect
-			.poll(async () => await output.innerText(), { timeout: 60_000 })
-			.toContain('Webhook says hi');
-		await shot('webhook-trigger-output');
-		await closeNode();
+		await listen('setWebhook', 'webhook-trigger-output', 'Webhook says hi', async (text) => {
+			expect(String(emulator.bot().webhook.url)).toContain('/webhook-test/');
+			const delivered = await emulator.deliver({ update_id: 900_001, ...update(text) });
+			expect(delivered.status).toBe(200);
+		});
 	});
 
 	it('receives an update in a test listen of the polling trigger', async () => {
@@ -303,17 +327,8 @@ describe('the first minutes in the n8n editor', () => {
 			},
 		]);
 		await openNode('Telegram Bot Polling Trigger');
-		const polls = emulator.callsOf('getUpdates').length;
-		await page.click('[data-test-id=node-execute-button]');
-		await expect
-			.poll(() => emulator.callsOf('getUpdates').length, { timeout: 60_000 })
-			.toBeGreaterThan(polls);
-		emulator.pushUpdate(update('Polling says hi'));
-		const output = page.locator('[data-test-id=output-panel]');
-		await expect
-			.poll(async () => await output.innerText(), { timeout: 60_000 })
-			.toContain('Polling says hi');
-		await shot('polling-trigger-output');
-		await closeNode();
+		await listen('getUpdates', 'polling-trigger-output', 'Polling says hi', async (text) => {
+			emulator.pushUpdate(update(text));
+		});
 	});
 });
