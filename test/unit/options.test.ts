@@ -23,6 +23,7 @@ describe('Options a person can scan', () => {
 			'parseMode',
 			'disableLinkPreview',
 			'longText',
+			'maxParts',
 			'replyToMessageId',
 			'messageThreadId',
 			'disableNotification',

@@ -90,7 +90,7 @@ export const SEND_OPTIONS: INodeProperties[] = [
  */
 const OPTION_GROUPS: string[][] = [
 	// formatting
-	['parseMode', 'plainTextFallback', 'disableLinkPreview', 'longText', 'longCaption'],
+	['parseMode', 'plainTextFallback', 'disableLinkPreview', 'longText', 'maxParts', 'longCaption'],
 	// reply and buttons
 	['replyToMessageId', 'messageThreadId'],
 	// delivery and limits
