@@ -6,6 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { BotApiEmulator, DEFAULT_TOKEN } from '../emulator/server';
+import { tokenLeaks } from '../leaks';
 import { freePort, N8nInstance, ROOT } from '../e2e/n8nProcess';
 
 /**
@@ -15,7 +16,7 @@ import { freePort, N8nInstance, ROOT } from '../e2e/n8nProcess';
  */
 const SHOTS = join(ROOT, 'test/ui/.screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const WRONG_TOKEN = '7012345678:AAHq3Zx9-WrongTokenSecretPart_9876543210';
+const WRONG_TOKEN = '7012345678:AAF9kQ2mZx7Lp4Wn8Rt3Vb6Yc1Hd5Js0Ge2';
 const GROUP = -1001234567890;
 
 const emulator = new BotApiEmulator({ selfHosted: true });
@@ -169,9 +170,8 @@ describe('the first minutes in the n8n editor', () => {
 			message: 'Connected as @compliance_test_bot (Compliance Bot)',
 		});
 		await shot('credential-ok');
-		for (const { dialog } of [wrong, unreachable, valid]) {
-			expect(dialog).not.toContain(DEFAULT_TOKEN.split(':')[1].slice(0, 8));
-			expect(dialog).not.toContain(WRONG_TOKEN.split(':')[1].slice(0, 8));
+		for (const answer of [wrong, unreachable, valid]) {
+			expect([...tokenLeaks(answer), ...tokenLeaks(answer, WRONG_TOKEN)]).toEqual([]);
 		}
 		const credentials = await rest<Array<{ id: string; type: string }>>('GET', '/credentials');
 		credentialId = credentials.find((c) => c.type === 'telegramBotApi')!.id;
