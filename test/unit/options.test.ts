@@ -21,6 +21,7 @@ describe('Options a person can scan', () => {
 	it('lists Send Message options by purpose, common ones first (n8n keeps the declared order)', () => {
 		expect(optionsOf('sendMessage').map((o) => o.name)).toEqual([
 			'parseMode',
+			'plainTextFallback',
 			'disableLinkPreview',
 			'longText',
 			'maxParts',
@@ -38,8 +39,8 @@ describe('Options a person can scan', () => {
 		expect(
 			optionsOf('sendPhoto')
 				.map((o) => o.name)
-				.slice(0, 2),
-		).toEqual(['parseMode', 'longCaption']);
+				.slice(0, 3),
+		).toEqual(['parseMode', 'plainTextFallback', 'longCaption']);
 	});
 
 	it('has labels that fit the panel (26 characters at most)', () => {
