@@ -1,7 +1,6 @@
 import type {
 	IAuthenticate,
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	Icon,
@@ -10,8 +9,12 @@ import type {
 
 /**
  * The token travels in the URL path (`/bot<token>/<method>`), not in a header, so the
- * authentication step rewrites the URL instead of adding a header. Operations pass the
- * bare method name as `url`; everything that can surface later is redacted by the transport.
+ * authentication step rewrites the URL instead of adding a header.
+ *
+ * No declarative `test`: n8n runs a credential's own `test` before any node's `testedBy`, and a
+ * declarative test can only answer "Connection successful!" or a bare error code. Every node
+ * that uses this credential declares `testedBy: 'telegramBotApiTest'` instead, which names the
+ * bot and explains each failure in a sentence.
  */
 export class TelegramBotApi implements ICredentialType {
 	name = 'telegramBotApi';
@@ -19,8 +22,8 @@ export class TelegramBotApi implements ICredentialType {
 	displayName = 'Telegram Bot API';
 
 	icon: Icon = {
-		light: 'file:../icons/telegram.svg',
-		dark: 'file:../icons/telegram.dark.svg',
+		light: 'file:../icons/telegramBot.svg',
+		dark: 'file:../icons/telegramBot.dark.svg',
 	};
 
 	documentationUrl = 'https://core.telegram.org/bots/api#authorizing-your-bot';
@@ -33,7 +36,7 @@ export class TelegramBotApi implements ICredentialType {
 			default: 'https://api.telegram.org',
 			placeholder: 'https://api.telegram.org',
 			description:
-				'Bot API server. Keep the default for Telegram\'s cloud; use "http://host:8081" for a self-hosted telegram-bot-api server on a private network.',
+				'Bot API server, without /bot or the token. Keep the default for Telegram\'s cloud; use "http://host:8081" for a self-hosted telegram-bot-api server on a private network.',
 		},
 		{
 			displayName: 'API Token',
@@ -52,39 +55,50 @@ export class TelegramBotApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
-		const base = String(credentials.serverUrl || 'https://api.telegram.org').replace(/\/+$/, '');
-		const path = String(requestOptions.url).replace(/^\/+/, '');
-		// File downloads live under /file/bot<token>/<path>; methods under /bot<token>/<method>.
-		const url = path.startsWith('file/')
-			? `${base}/file/bot${String(credentials.apiToken).trim()}/${path.slice('file/'.length)}`
-			: `${base}/bot${String(credentials.apiToken).trim()}/${path}`;
-		return { ...requestOptions, url, baseURL: undefined };
+		const url = botApiUrl(
+			String(credentials.serverUrl || 'https://api.telegram.org'),
+			String(credentials.apiToken ?? '').trim(),
+			// The HTTP Request node's legacy path ("Custom API Call") passes `uri`, our nodes `url`.
+			String(requestOptions.url ?? (requestOptions as { uri?: string }).uri ?? ''),
+		);
+		return { ...requestOptions, url, baseURL: undefined, uri: undefined } as IHttpRequestOptions;
 	};
+}
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL:
-				'={{ String($credentials.serverUrl || "https://api.telegram.org").replace(/\\/+$/, "") }}',
-			url: '=/bot{{ String($credentials.apiToken).trim() }}/getMe',
-			method: 'GET',
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'Unauthorized: Telegram rejected this token. Copy it again from @BotFather (/mybots → API Token).',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message:
-						'Not Found: the token is malformed (expected <bot ID>:<secret>) or the Server URL is not a Bot API server.',
-				},
-			},
-		],
-	};
+/**
+ * Where a request goes: always the credential's own server, so the token is never sent to a host
+ * the user did not put in the credential. `target` may be a bare method (`getMe`), a path
+ * (`/getMe`, `file/documents/a.pdf`), or a whole URL (`https://api.telegram.org/getMe`, as typed in
+ * the HTTP Request node), of which only the path and query count. Our own downloads pass
+ * `file/<file_path>`.
+ */
+function botApiUrl(serverUrl: string, token: string, target: string): string {
+	const base = serverUrl.trim().replace(/\/+$/, '');
+	let path = target.trim();
+	const wholeUrl = /^https?:\/\//i.test(path);
+	if (wholeUrl) {
+		const prefix = `${base.toLowerCase()}/`;
+		if (path.toLowerCase().startsWith(prefix)) path = path.slice(prefix.length);
+		else {
+			const parsed = new URL(path);
+			path = `${parsed.pathname}${parsed.search}`;
+		}
+	}
+	path = path.replace(/^\/+/, '');
+	// n8n keeps a downloaded file's final URL in its binary metadata (`directory`), and this URL
+	// holds the token: a whole file URL comes only from outside this package (the HTTP Request
+	// node), so it is refused; Telegram Bot → File → Get downloads without keeping the address.
+	if (wholeUrl && path.startsWith('file/')) {
+		throw new Error(
+			'Telegram Bot API credential: download files with the Telegram Bot node (File → Get). The HTTP Request node would store the download address, which contains the bot token, with the file.',
+		);
+	}
+	// A path that already carries the token (copied from Telegram's docs) is used as it is.
+	if (path.startsWith(`bot${token}/`) || path.startsWith(`file/bot${token}/`)) {
+		return `${base}/${path}`;
+	}
+	// File downloads live under /file/bot<token>/<path>; methods under /bot<token>/<method>.
+	return path.startsWith('file/')
+		? `${base}/file/bot${token}/${path.slice('file/'.length)}`
+		: `${base}/bot${token}/${path}`;
 }

@@ -23,13 +23,17 @@ export class TelegramBot implements INodeType {
 		displayName: 'Telegram Bot',
 		name: 'telegramBot',
 		icon: {
-			light: 'file:../../icons/telegram.svg',
-			dark: 'file:../../icons/telegram.dark.svg',
+			light: 'file:../../icons/telegramBot.svg',
+			dark: 'file:../../icons/telegramBot.dark.svg',
 		},
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Send messages and manage a Telegram bot through the Bot API',
+		// The operation as words ("Send Message", "Chat: Get Administrators"), where n8n's own
+		// Telegram node shows "sendMessage: message". Lint wants a string literal here.
+		subtitle:
+			'={{ ($parameter["resource"] === "message" ? "" : $parameter["resource"].charAt(0).toUpperCase() + $parameter["resource"].slice(1) + ": ") + $parameter["operation"].charAt(0).toUpperCase() + $parameter["operation"].slice(1).replace(/([A-Z])/g, " $1") }}',
+		description:
+			'Send messages, files and buttons as your bot, and manage its chats, commands and webhook (Telegram Bot API)',
 		defaults: { name: 'Telegram Bot' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

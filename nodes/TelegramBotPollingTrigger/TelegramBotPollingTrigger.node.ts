@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { testTelegramCredential } from '../TelegramBot/transport/credentialTest';
 import { optionsCollection, updatesProperty } from '../TelegramBotTrigger/properties';
 import { UpdatePoller } from './poller';
 import { preparePolling, type PollingOptions } from './preparePolling';
@@ -20,18 +21,18 @@ export class TelegramBotPollingTrigger implements INodeType {
 		displayName: 'Telegram Bot Polling Trigger',
 		name: 'telegramBotPollingTrigger',
 		icon: {
-			light: 'file:../../icons/telegram.svg',
-			dark: 'file:../../icons/telegram.dark.svg',
+			light: 'file:../../icons/telegramBotPolling.svg',
+			dark: 'file:../../icons/telegramBotPolling.dark.svg',
 		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ "Polling: " + $parameter["updates"].join(", ") }}',
 		description:
-			'Starts the workflow on Telegram updates fetched with long polling: no public HTTPS URL needed',
+			"Starts the workflow on the bot's updates, fetched with long polling: works on localhost, without a public HTTPS URL",
 		defaults: { name: 'Telegram Bot Polling Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'telegramBotApi', required: true }],
+		credentials: [{ name: 'telegramBotApi', required: true, testedBy: 'telegramBotApiTest' }],
 		properties: [
 			{
 				displayName:
@@ -61,6 +62,10 @@ export class TelegramBotPollingTrigger implements INodeType {
 				},
 			]),
 		],
+	};
+
+	methods = {
+		credentialTest: { telegramBotApiTest: testTelegramCredential },
 	};
 
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {

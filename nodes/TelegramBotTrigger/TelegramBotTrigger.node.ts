@@ -7,27 +7,30 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { testTelegramCredential } from '../TelegramBot/transport/credentialTest';
 import { optionsCollection, updatesProperty } from './properties';
 import { receive } from './receive';
 import { checkExists, create, remove } from './webhookLifecycle';
 
 export class TelegramBotTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Telegram Bot Trigger',
+		displayName: 'Telegram Bot Webhook Trigger',
 		name: 'telegramBotTrigger',
 		icon: {
-			light: 'file:../../icons/telegram.svg',
-			dark: 'file:../../icons/telegram.dark.svg',
+			light: 'file:../../icons/telegramBotWebhook.svg',
+			dark: 'file:../../icons/telegramBotWebhook.dark.svg',
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ "Updates: " + $parameter["updates"].join(", ") }}',
+		subtitle: '={{ "Webhook: " + $parameter["updates"].join(", ") }}',
+		// n8n's node creator lists this trigger inside the Telegram Bot entry (their type names differ
+		// only by "Trigger") and shows this description for the whole entry, actions included.
 		description:
-			'Starts the workflow when the bot receives a Telegram update (message, button press, …)',
-		defaults: { name: 'Telegram Bot Trigger' },
+			'Send messages, files and buttons as your bot, and start workflows from its updates (webhook or polling)',
+		defaults: { name: 'Telegram Bot Webhook Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'telegramBotApi', required: true }],
+		credentials: [{ name: 'telegramBotApi', required: true, testedBy: 'telegramBotApiTest' }],
 		webhooks: [
 			{
 				name: 'default',
@@ -37,6 +40,13 @@ export class TelegramBotTrigger implements INodeType {
 			},
 		],
 		properties: [
+			{
+				displayName:
+					"Telegram's cloud delivers updates only to a public HTTPS URL on port 443, 80, 88 or 8443. If this n8n runs on localhost, plain HTTP or behind NAT, use the Telegram Bot Polling Trigger instead.",
+				name: 'publicUrlNotice',
+				type: 'notice',
+				default: '',
+			},
 			{
 				displayName:
 					'Telegram delivers a bot\'s updates to one webhook only. Activating this trigger fails if another URL is registered, unless "Take Over Existing Webhook" is on.',
@@ -56,6 +66,10 @@ export class TelegramBotTrigger implements INodeType {
 				},
 			]),
 		],
+	};
+
+	methods = {
+		credentialTest: { telegramBotApiTest: testTelegramCredential },
 	};
 
 	webhookMethods = {

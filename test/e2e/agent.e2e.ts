@@ -209,7 +209,7 @@ describe('the Telegram Bot node as an AI agent tool', () => {
 		// n8n offered the tool with the schema $fromAI() describes.
 		const offered = model.requests[0].tools ?? [];
 		expect(offered).toHaveLength(1);
-		expect(offered[0].function.description).toMatch(/Send a text message in Telegram Bot/);
+		expect(offered[0].function.description).toMatch(/Send a message in Telegram Bot/);
 		expect(offered[0].function.parameters).toMatchObject({
 			properties: {
 				chatId: { type: 'string', description: expect.stringContaining('Telegram chat') },

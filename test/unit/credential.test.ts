@@ -2,6 +2,9 @@ import { CredentialTestContext } from 'n8n-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { TelegramBotApi } from '../../credentials/TelegramBotApi.credentials';
+import { TelegramBot } from '../../nodes/TelegramBot/TelegramBot.node';
+import { TelegramBotPollingTrigger } from '../../nodes/TelegramBotPollingTrigger/TelegramBotPollingTrigger.node';
+import { TelegramBotTrigger } from '../../nodes/TelegramBotTrigger/TelegramBotTrigger.node';
 import { testTelegramCredential } from '../../nodes/TelegramBot/transport/credentialTest';
 import { BotApiEmulator, DEFAULT_TOKEN } from '../emulator/server';
 import { defaultCredentials, listSearch } from '../harness';
@@ -34,55 +37,112 @@ describe('credential', () => {
 	});
 
 	it('authenticates by putting the token in the path, tolerating a trailing slash', async () => {
+		const server = 'http://127.0.0.1:8081';
+		const cases: Array<[object, string]> = [
+			[{ url: 'getMe' }, `${server}/bot1:abc/getMe`],
+			[{ url: '/getMe' }, `${server}/bot1:abc/getMe`],
+			[{ url: 'file/documents/a.pdf' }, `${server}/file/bot1:abc/documents/a.pdf`],
+			// What the HTTP Request node sends with the predefined credential ("Custom API Call").
+			[{ uri: `${server}/getMe` }, `${server}/bot1:abc/getMe`],
+			[{ url: `${server}/getChat?chat_id=1` }, `${server}/bot1:abc/getChat?chat_id=1`],
+			[{ url: `${server}/bot1:abc/getMe` }, `${server}/bot1:abc/getMe`],
+			// Another host in the URL: the token still goes only to the credential's own server.
+			[{ url: 'https://elsewhere.example/getMe' }, `${server}/bot1:abc/getMe`],
+		];
 		const authenticate = new TelegramBotApi().authenticate as (
 			c: object,
 			o: object,
-		) => Promise<{ url: string }>;
-		expect(
-			(
-				await authenticate(
-					{ serverUrl: 'http://127.0.0.1:8081/', apiToken: ' 1:abc ' },
-					{ url: 'getMe' },
-				)
-			).url,
-		).toBe('http://127.0.0.1:8081/bot1:abc/getMe');
-		expect(
-			(
-				await authenticate(
-					{ serverUrl: 'https://api.telegram.org', apiToken: '1:abc' },
-					{ url: 'file/documents/a.pdf' },
-				)
-			).url,
-		).toBe('https://api.telegram.org/file/bot1:abc/documents/a.pdf');
+		) => Promise<{ url: string; uri?: string }>;
+		for (const [options, expected] of cases) {
+			const out = await authenticate({ serverUrl: `${server}/`, apiToken: ' 1:abc ' }, options);
+			expect(out.url, JSON.stringify(options)).toBe(expected);
+			expect(out.uri).toBeUndefined();
+		}
+		// A whole file URL comes from the HTTP Request node, which would store it (token included)
+		// with the downloaded file.
+		for (const url of [`${server}/file/documents/a.pdf`, `${server}/file/bot1:abc/a.pdf`]) {
+			await expect(authenticate({ serverUrl: server, apiToken: '1:abc' }, { url })).rejects.toThrow(
+				/^Telegram Bot API credential: download files with the Telegram Bot node \(File → Get\)/,
+			);
+		}
 	});
 
-	it('Test connection passes with getMe', async () => {
+	it("has no declarative test: n8n would run it instead of the nodes' testedBy", () => {
+		expect((new TelegramBotApi() as { test?: unknown }).test).toBeUndefined();
+		for (const node of [
+			new TelegramBot(),
+			new TelegramBotTrigger(),
+			new TelegramBotPollingTrigger(),
+		]) {
+			expect(node.description.credentials).toEqual([
+				{ name: 'telegramBotApi', required: true, testedBy: 'telegramBotApiTest' },
+			]);
+			expect(node.methods?.credentialTest?.telegramBotApiTest).toBe(testTelegramCredential);
+		}
+	});
+
+	it('Test connection names the bot', async () => {
 		expect(await check(`${emulator.baseUrl}/`, DEFAULT_TOKEN)).toEqual({
 			status: 'OK',
-			message: 'Connected as @compliance_test_bot',
+			message: 'Connected as @compliance_test_bot (Compliance Bot)',
 		});
 	});
 
-	it("shows Telegram's answer for a wrong token", async () => {
+	it("shows Telegram's answer for a wrong token, and what to do", async () => {
 		const wrong = '7012345678:AAHq3Zx9-WrongTokenSecretPart_9876543210';
 		const result = await check(emulator.baseUrl, wrong);
-		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/^Get Bot failed \(401\): Unauthorized\. .*@BotFather/);
-		expect(tokenLeaks(result, wrong)).toEqual([]);
+		expect(result).toEqual({
+			status: 'Error',
+			message:
+				'Telegram refused this token (401 Unauthorized): it was revoked or mistyped. Copy the current token from @BotFather (/mybots → your bot → API Token).',
+		});
 	});
 
-	it('explains a malformed token or URL without a request', async () => {
+	it('explains a malformed token or URL without a request, never quoting either', async () => {
 		const before = emulator.calls.length;
-		expect((await check(emulator.baseUrl, 'abc')).message).toMatch(/API token is malformed/);
-		expect((await check('api.telegram.org', DEFAULT_TOKEN)).message).toMatch(
-			/is not an http\(s\) address/,
-		);
+		const cases: Array<[string, string, RegExp]> = [
+			[emulator.baseUrl, 'abc', /^The API token is malformed/],
+			[emulator.baseUrl, '', /^The API token is empty/],
+			['api.telegram.org', DEFAULT_TOKEN, /^The Server URL is not a web address/],
+			['ftp://files.example', DEFAULT_TOKEN, /^The Server URL is not a web address/],
+			// The token pasted into Server URL, alone or after the address.
+			[DEFAULT_TOKEN, DEFAULT_TOKEN, /^The Server URL holds a bot token/],
+			[DEFAULT_TOKEN, '', /^The Server URL holds a bot token/],
+			[`https://api.telegram.org/bot${DEFAULT_TOKEN}`, DEFAULT_TOKEN, /holds a bot token/],
+			[`https://api.telegram.org/bot${DEFAULT_TOKEN}/getMe`, 'x', /holds a bot token/],
+			[
+				`https://user:${DEFAULT_TOKEN.split(':')[1]}@api.telegram.org`,
+				DEFAULT_TOKEN,
+				/user name or password/,
+			],
+		];
+		for (const [serverUrl, token, message] of cases) {
+			const result = await check(serverUrl, token);
+			expect(result.status).toBe('Error');
+			expect(result.message, serverUrl).toMatch(message);
+			expect(tokenLeaks(result), serverUrl).toEqual([]);
+		}
 		expect(emulator.calls.length).toBe(before);
 	});
 
-	it('reports an unreachable server', async () => {
-		const result = await check('http://127.0.0.1:9', DEFAULT_TOKEN);
-		expect(result.message).toMatch(/^Get Bot failed \(no response\): connection refused/);
+	it('says in one sentence why a server cannot be reached', async () => {
+		const refused = await check('http://127.0.0.1:9', DEFAULT_TOKEN);
+		expect(refused.message).toBe(
+			"Nothing accepts connections at 127.0.0.1:9 (connection refused). Check the Server URL's host and port, and that the Bot API server is running.",
+		);
+		const dns = await check('https://no-such-host.invalid', DEFAULT_TOKEN);
+		expect(dns.message).toMatch(
+			/^The host name no-such-host\.invalid could not be found \(DNS, (ENOTFOUND|EAI_AGAIN)\)\./,
+		);
+		// https:// to a server that speaks plain HTTP: the TLS handshake fails.
+		const tls = await check(emulator.baseUrl.replace('http:', 'https:'), DEFAULT_TOKEN);
+		expect(tls.message).toMatch(
+			/^The secure connection to 127\.0\.0\.1:\d+ failed \(TLS, [A-Z_]+\)/,
+		);
+		for (const result of [refused, dns, tls]) {
+			expect(result.status).toBe('Error');
+			expect(tokenLeaks(result)).toEqual([]);
+		}
 	});
 });
 

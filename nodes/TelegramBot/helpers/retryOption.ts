@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { byPurpose } from './sendOptions';
+
 /** In every operation's Options: how long flood control (429), 5xx and lost connections may be waited out. */
 export const retryWaitLimit: INodeProperties = {
 	displayName: 'Retry Wait Limit (Seconds)',
@@ -28,7 +30,5 @@ export const optionsWithRetry = (options: INodeProperties[] = []): INodeProperti
 	type: 'collection',
 	placeholder: 'Add option',
 	default: {},
-	options: [...options, requestTimeout, retryWaitLimit].sort((a, b) =>
-		a.displayName.localeCompare(b.displayName),
-	),
+	options: byPurpose([...options, requestTimeout, retryWaitLimit]),
 });

@@ -16,7 +16,7 @@ export const { operations, description } = resourceDescription(
 		{
 			value: 'get',
 			module: get,
-			action: 'Get a chat',
+			action: 'Get chat details',
 			description:
 				'Get up-to-date information about a chat: title, type, description, permissions (getChat)',
 		},
@@ -42,7 +42,7 @@ export const { operations, description } = resourceDescription(
 		{
 			value: 'leave',
 			module: leave,
-			action: 'Leave a chat',
+			action: 'Make the bot leave a chat',
 			description: 'Make the bot leave a group, supergroup or channel (leaveChat)',
 		},
 		{

@@ -7,7 +7,7 @@ export const { operations, description } = resourceDescription(
 		{
 			value: 'get',
 			module: get,
-			action: 'Get a file',
+			action: 'Download a file',
 			description: 'Get a file by file_id and download it into a binary field (getFile)',
 		},
 	],

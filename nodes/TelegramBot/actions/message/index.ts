@@ -28,7 +28,7 @@ export const { operations, description } = resourceDescription(
 		{
 			value: 'sendMessage',
 			module: sendMessage,
-			action: 'Send a text message',
+			action: 'Send a message',
 			description:
 				'Send a text message to a user, group or channel; long texts are split (sendMessage)',
 		},
@@ -42,19 +42,19 @@ export const { operations, description } = resourceDescription(
 		{
 			value: 'sendDocument',
 			module: sendDocument,
-			action: 'Send a document',
+			action: 'Send a document file',
 			description: 'Send any file, such as a PDF report or evidence export (sendDocument)',
 		},
 		{
 			value: 'sendVideo',
 			module: sendVideo,
-			action: 'Send a video',
+			action: 'Send a video file',
 			description: 'Send an MP4 video (sendVideo)',
 		},
 		{
 			value: 'sendAudio',
 			module: sendAudio,
-			action: 'Send an audio file',
+			action: 'Send an audio track',
 			description: 'Send music or another audio file shown in the player (sendAudio)',
 		},
 		{
@@ -72,7 +72,7 @@ export const { operations, description } = resourceDescription(
 		{
 			value: 'sendSticker',
 			module: sendSticker,
-			action: 'Send a sticker',
+			action: 'Send a sticker image',
 			description: 'Send a WEBP, TGS or WEBM sticker (sendSticker)',
 		},
 		{
@@ -90,7 +90,7 @@ export const { operations, description } = resourceDescription(
 		{
 			value: 'sendLocation',
 			module: sendLocation,
-			action: 'Send a location',
+			action: 'Send a map location',
 			description: 'Send a point on the map (sendLocation)',
 		},
 		{

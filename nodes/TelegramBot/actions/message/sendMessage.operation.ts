@@ -10,6 +10,7 @@ import { additionalChatIdsOption, chatIdsParameter } from '../../helpers/chatId'
 import { chatLocator } from '../../helpers/chatLocator';
 import { collectDeliveries } from '../../helpers/deliveries';
 import { RATE_LIMIT_OPTIONS } from '../../helpers/rateLimitOptions';
+import { replyMarkupOf, replyMarkupProperties } from '../../helpers/replyMarkup';
 import {
 	DEFAULT_MAX_PARTS,
 	splitWithin,
@@ -38,6 +39,7 @@ const properties: INodeProperties[] = [
 		description:
 			'The message, 1–4096 characters after markup is parsed (longer texts are split). With Options → Parse Mode "Markdown (Standard)", write Markdown as usual.',
 	},
+	...replyMarkupProperties(),
 	optionsWithRetry([
 		...SEND_OPTIONS,
 		...RATE_LIMIT_OPTIONS,
@@ -92,6 +94,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 		{ maxParts: options.maxParts || DEFAULT_MAX_PARTS },
 	);
 	const common = sendOptionsBody(options);
+	const markup = replyMarkupOf(this, itemIndex, label);
 	const engine = deliveryEngine(this, itemIndex);
 	// Queued now, before any await, so that each chat receives the items in input order.
 	const deliveries = chatIds.map(
@@ -106,6 +109,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 						chatId,
 						parts,
 						common,
+						markup,
 						options.plainTextFallback,
 					),
 			),
@@ -121,13 +125,21 @@ async function sendParts(
 	chatId: string | number,
 	parts: string[],
 	common: IDataObject,
+	markup: IDataObject | undefined,
 	plainTextFallback = true,
 ): Promise<INodeExecutionData[]> {
 	const sent: INodeExecutionData[] = [];
 	let target = chatId;
 	let migratedToChatId: number | undefined;
-	for (const part of parts) {
-		const body = { ...common, chat_id: target, text: part };
+	for (const [index, part] of parts.entries()) {
+		// Buttons go under the end of the text: on the last part of a split message.
+		const last = markup && index === parts.length - 1;
+		const body = {
+			...common,
+			chat_id: target,
+			text: part,
+			...(last ? { reply_markup: markup } : {}),
+		};
 		const delivery = await deliverFormatted<IDataObject>(
 			ctx,
 			engine,

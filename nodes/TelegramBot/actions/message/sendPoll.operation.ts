@@ -48,11 +48,12 @@ export const sendPoll = sendOperation({
 			description: 'Whether a voter may pick several answers (not for quizzes)',
 		},
 		{
-			displayName: 'Quiz Correct Answer (1-Based)',
+			displayName: 'Correct Answer (Quiz)',
 			name: 'correctAnswer',
 			type: 'number',
 			default: 0,
-			description: 'Makes the poll a quiz whose right answer is this line; 0 for a regular poll',
+			description:
+				'Makes the poll a quiz whose right answer is this line (1 for the first); 0 for a regular poll',
 		},
 	],
 	async prepare(ctx, itemIndex) {

@@ -42,7 +42,7 @@ const properties: INodeProperties[] = [
 			'Update types to receive from now on. Telegram remembers the choice for later calls; empty keeps the previous choice.',
 		),
 		{
-			displayName: 'Long Polling Timeout (Seconds)',
+			displayName: 'Poll Timeout (Seconds)',
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 50 },

@@ -1,0 +1,207 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test-only: drives a real n8n process */
+import { writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { BotApiEmulator, DEFAULT_TOKEN } from '../emulator/server';
+import { tokenLeaks } from '../leaks';
+import { freePort, lastExecution, N8nInstance } from './n8nProcess';
+
+/**
+ * The credential as n8n itself uses it: "Test" in the credential dialog is
+ * `POST /rest/credentials/test`, and "Custom API Call" is the HTTP Request node with the
+ * predefined credential type. Both run in the pinned n8n with the packed package.
+ */
+const emulator = new BotApiEmulator({ selfHosted: true });
+const n8n = new N8nInstance();
+const WRONG_TOKEN = '7012345678:AAF9kQ2mZx7Lp4Wn8Rt3Vb6Yc1Hd5Js0Ge2';
+const CREDENTIAL = { id: 'tgCredE2E000001', name: 'Telegram Emulator' };
+
+/** The token or 8 characters in a row of either token's secret, in any text. */
+const leaks = (text: string) => [...tokenLeaks(text), ...tokenLeaks(text, WRONG_TOKEN)];
+
+async function testCredential(serverUrl: string, apiToken: string) {
+	const { status, json } = await n8n.rest('POST', '/credentials/test', {
+		credentials: { id: '', name: 'Unsaved', type: 'telegramBotApi', data: { serverUrl, apiToken } },
+	});
+	expect(status, JSON.stringify(json)).toBe(200);
+	const answer = (json as { data: { status: string; message: string } }).data;
+	expect(leaks(JSON.stringify(json)), JSON.stringify(json)).toEqual([]);
+	return answer;
+}
+
+let plainHttp: Server;
+let plainHttpPort = 0;
+
+beforeAll(async () => {
+	await emulator.start();
+	// A server that answers https:// with plain HTTP: the TLS handshake fails.
+	plainHttpPort = await freePort();
+	plainHttp = createServer((_req, res) => res.end('plain'));
+	await new Promise<void>((done) => plainHttp.listen(plainHttpPort, '127.0.0.1', done));
+	await n8n.init();
+	const credentials = join(n8n.folder, 'credentials.json');
+	writeFileSync(
+		credentials,
+		JSON.stringify([
+			{
+				...CREDENTIAL,
+				type: 'telegramBotApi',
+				data: { serverUrl: emulator.baseUrl, apiToken: DEFAULT_TOKEN },
+			},
+		]),
+	);
+	const imported = await n8n.cli(['import:credentials', `--input=${credentials}`]);
+	expect(imported.code, imported.stderr).toBe(0);
+});
+
+afterAll(async () => {
+	await n8n.stop();
+	await emulator.stop();
+	plainHttp?.close();
+	if (!process.env.KEEP_N8N_E2E) n8n.remove();
+});
+
+describe('the credential inside n8n', () => {
+	it('works in the HTTP Request node with the predefined credential ("Custom API Call")', async () => {
+		const file = emulator.addFile(2048, 'documents/file_e2e.pdf', 'application/pdf');
+		const httpNode = (name: string, url: string, y: number, extra = {}) => ({
+			id: name,
+			name,
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			position: [200, y],
+			parameters: {
+				method: 'GET',
+				url,
+				authentication: 'predefinedCredentialType',
+				nodeCredentialType: 'telegramBotApi',
+				options: {},
+				...extra,
+			},
+			credentials: { telegramBotApi: CREDENTIAL },
+		});
+		const nodes = [
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			httpNode('Whole URL', `${emulator.baseUrl}/getMe`, 0),
+			// A URL copied from Telegram's docs: the token still goes only to the credential's server.
+			httpNode('Docs URL', 'https://api.telegram.org/getChat?chat_id=-1001234567890', 200),
+			// n8n would keep the download URL, token included, in the file's metadata: refused.
+			{
+				...httpNode('File', `${emulator.baseUrl}/file/${file.file_path}`, 400, {
+					options: { response: { response: { responseFormat: 'file' } } },
+				}),
+				onError: 'continueRegularOutput',
+			},
+		];
+		const workflow = {
+			id: 'wfTgCustomApi001',
+			name: 'E2E: Custom API Call',
+			active: false,
+			settings: { executionOrder: 'v1' },
+			nodes,
+			connections: {
+				Start: {
+					main: [
+						['Whole URL', 'Docs URL', 'File'].map((node) => ({ node, type: 'main', index: 0 })),
+					],
+				},
+			},
+		};
+		const path = join(n8n.folder, 'custom-api-call.json');
+		writeFileSync(path, JSON.stringify(workflow));
+		const imported = await n8n.cli(['import:workflow', `--input=${path}`]);
+		expect(imported.code, imported.stderr).toBe(0);
+
+		const calls = emulator.calls.length;
+		const before = n8n.fileLog().length;
+		const run = await n8n.cli(['execute', '--id=wfTgCustomApi001', '--rawOutput']);
+		const execution = lastExecution(n8n.fileLog().slice(before));
+		expect(
+			run.code,
+			`${run.stdout}\n${run.stderr}\n${n8n.fileLog().slice(before).slice(-3000)}`,
+		).toBe(0);
+		const runData = execution!.data.resultData.runData;
+		const json = (node: string) => runData[node][0].data!.main[0][0].json;
+		expect(json('Whole URL')).toMatchObject({
+			ok: true,
+			result: { username: 'compliance_test_bot' },
+		});
+		expect(json('Docs URL')).toMatchObject({
+			ok: true,
+			result: { id: -1001234567890 },
+		});
+		expect(JSON.stringify(runData.File[0].data!.main[0][0].json)).toContain(
+			'download files with the Telegram Bot node (File → Get)',
+		);
+		// What reached the server: the token in the path once, the method or file after it.
+		const paths = emulator.calls.slice(calls).map((call) => call.method);
+		expect(paths.sort()).toEqual(['getChat', 'getMe']);
+		expect(leaks(JSON.stringify(execution))).toEqual([]);
+	});
+
+	it('answers "Test" through POST /rest/credentials/test, case by case, never with the token', async () => {
+		await n8n.start();
+		expect(await testCredential(emulator.baseUrl, DEFAULT_TOKEN)).toEqual({
+			status: 'OK',
+			message: 'Connected as @compliance_test_bot (Compliance Bot)',
+		});
+		expect(await testCredential(emulator.baseUrl, WRONG_TOKEN)).toEqual({
+			status: 'Error',
+			message:
+				'Telegram refused this token (401 Unauthorized): it was revoked or mistyped. Copy the current token from @BotFather (/mybots → your bot → API Token).',
+		});
+		const closedPort = await freePort();
+		expect(await testCredential(`http://127.0.0.1:${closedPort}`, DEFAULT_TOKEN)).toEqual({
+			status: 'Error',
+			message: `Nothing accepts connections at 127.0.0.1:${closedPort} (connection refused). Check the Server URL's host and port, and that the Bot API server is running.`,
+		});
+		const dns = await testCredential('https://no-such-host.invalid', DEFAULT_TOKEN);
+		expect(dns.message).toMatch(
+			/^The host name no-such-host\.invalid could not be found \(DNS, (ENOTFOUND|EAI_AGAIN)\)\. /,
+		);
+		const tls = await testCredential(`https://127.0.0.1:${plainHttpPort}`, DEFAULT_TOKEN);
+		expect(tls.message).toMatch(
+			new RegExp(`^The secure connection to 127\\.0\\.0\\.1:${plainHttpPort} failed \\(TLS, `),
+		);
+		expect(await testCredential('api.telegram.org', DEFAULT_TOKEN)).toEqual({
+			status: 'Error',
+			message:
+				"The Server URL is not a web address: it must start with https:// (Telegram's cloud is https://api.telegram.org) or http:// for a self-hosted server.",
+		});
+		// The token pasted into Server URL, alone or after the address: no echo of it.
+		for (const serverUrl of [DEFAULT_TOKEN, `${emulator.baseUrl}/bot${DEFAULT_TOKEN}`]) {
+			expect((await testCredential(serverUrl, DEFAULT_TOKEN)).message).toMatch(
+				/^The Server URL holds a bot token or a \/bot… path\./,
+			);
+		}
+		expect((await testCredential(emulator.baseUrl, 'not-a-token')).message).toMatch(
+			/^The API token is malformed/,
+		);
+	});
+
+	it('tests a saved credential the way the editor does (stored token, id only)', async () => {
+		// The editor opens the credential (password fields come back as a placeholder) and sends
+		// that data back; n8n puts the stored token in place of the placeholder.
+		const opened = await n8n.rest('GET', `/credentials/${CREDENTIAL.id}?includeData=true`);
+		const data = (opened.json as { data: { data: Record<string, unknown> } }).data.data;
+		expect(leaks(JSON.stringify(opened.json))).toEqual([]);
+		const { json } = await n8n.rest('POST', '/credentials/test', {
+			credentials: { ...CREDENTIAL, type: 'telegramBotApi', data },
+		});
+		expect((json as { data: unknown }).data).toEqual({
+			status: 'OK',
+			message: 'Connected as @compliance_test_bot (Compliance Bot)',
+		});
+		expect(leaks(n8n.log())).toEqual([]);
+	});
+});
