@@ -200,6 +200,12 @@ describe('Also Send To', () => {
 });
 
 describe('under flood limits enforced by the emulator', () => {
+	/** Telegram's default limits on the emulator's clock (20 times faster). */
+	const SCALED = {
+		messagesPerSecond: 600,
+		messagesPerChatPerSecond: 20,
+		messagesPerGroupPerMinute: 400,
+	};
 	beforeEach(async () => await startEmulator({ limits: { timeScale: 20 } }));
 
 	it('keeps within every limit at default settings scaled to the emulator clock: no 429', async () => {
@@ -207,14 +213,9 @@ describe('under flood limits enforced by the emulator', () => {
 		const input = chats.flatMap((chat) =>
 			Array.from({ length: 8 }, (_, i) => ({ chat, text: `${chat} #${i + 1}` })),
 		);
-		const scaled = {
-			messagesPerSecond: 600,
-			messagesPerChatPerSecond: 20,
-			messagesPerGroupPerMinute: 400,
-		};
 		const { items, error } = await runAction(
 			defaultCredentials(emulator.baseUrl),
-			fanOut(scaled),
+			fanOut(SCALED),
 			input,
 		);
 		expect(error).toBeUndefined();
@@ -222,6 +223,29 @@ describe('under flood limits enforced by the emulator', () => {
 		expect(emulator.floodRefusals).toBe(0);
 		for (const chat of chats)
 			expect(textsTo(chat)).toEqual(input.filter((e) => e.chat === chat).map((e) => e.text));
+	});
+
+	it('two executions on one bot started together share its budgets: no 429, every chat in order', async () => {
+		const chats = [GROUP, PRIVATE, ...Array.from({ length: 6 }, (_, i) => 2000 + i)];
+		const inputOf = (run: string) =>
+			chats.flatMap((chat) =>
+				Array.from({ length: 6 }, (_, i) => ({ chat, text: `${run} ${chat} #${i + 1}` })),
+			);
+		const runs = ['A', 'B'].map(inputOf);
+		const [a, b] = await Promise.all(
+			runs.map(
+				async (input) =>
+					await runAction(defaultCredentials(emulator.baseUrl), fanOut(SCALED), input),
+			),
+		);
+		expect(a.error).toBeUndefined();
+		expect(b.error).toBeUndefined();
+		expect(emulator.floodRefusals).toBe(0);
+		for (const chat of chats)
+			for (const [index, input] of runs.entries())
+				expect(textsTo(chat).filter((text) => text.startsWith(index ? 'B' : 'A'))).toEqual(
+					input.filter((e) => e.chat === chat).map((e) => e.text),
+				);
 	});
 
 	it('a sender that ignores the limits is refused, and the engine recovers from the same burst', async () => {
