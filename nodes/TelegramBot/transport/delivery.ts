@@ -1,6 +1,5 @@
 import { createHash } from 'crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 
 import { Pacer, Rate } from './pacer';
 import { botCredentials } from './request';
@@ -30,6 +29,10 @@ interface BotBudget {
 interface ChatBudget {
 	chat: Pacer;
 	group?: Pacer;
+	/** Settles when the delivery to this chat in progress (of any execution) is done. */
+	turn: Promise<void>;
+	/** Deliveries holding or waiting for the turn. */
+	queued: number;
 }
 
 /** Chats remembered per bot before the idle ones are forgotten (a long-running process sends to many). */
@@ -93,7 +96,11 @@ export class DeliveryEngine {
 		const key = String(chatId);
 		const run = (this.tails.get(key) ?? Promise.resolve()).then(async () => {
 			if (this.stopped) throw new DeliveryStopped();
-			return await work();
+			// One delivery at a time per chat in this process, whichever execution it belongs to.
+			return await inTurn(chatBudget(await this.sharedBudget(), chatId), async () => {
+				if (this.stopped) throw new DeliveryStopped();
+				return await work();
+			});
 		});
 		this.tails.set(
 			key,
@@ -104,17 +111,15 @@ export class DeliveryEngine {
 
 	/** Waits for the chat's slot, then the bot's: a chat slot taken first never wastes a global one. */
 	async slot(chatId: string | number): Promise<void> {
-		const shared = (this.resolved ??= await this.shared);
+		const shared = await this.sharedBudget();
 		const budget = chatBudget(shared, chatId);
-		for (const [pacer, rate] of [
-			[budget.chat, this.rates.chat],
-			[budget.group, this.rates.group],
-		] as const) {
-			const wait = pacer?.reserve(Date.now(), rate) ?? 0;
-			if (wait > 0) await sleep(wait);
-		}
-		const wait = shared.bot.reserve(Date.now(), this.rates.bot);
-		if (wait > 0) await sleep(wait);
+		await budget.chat.take(this.rates.chat);
+		await budget.group?.take(this.rates.group);
+		await shared.bot.take(this.rates.bot);
+		// The wait for the bot's slot may have been long: the chat's next send counts from now.
+		const now = Date.now();
+		budget.chat.sentAt(now, this.rates.chat);
+		budget.group?.sentAt(now, this.rates.group);
 		if (this.stopped) throw new DeliveryStopped();
 	}
 
@@ -135,6 +140,11 @@ export class DeliveryEngine {
 		}
 	}
 
+	/** Resolved once; `flooded` needs it synchronously. */
+	private async sharedBudget(): Promise<BotBudget> {
+		return (this.resolved ??= await this.shared);
+	}
+
 	/** Work queued but not started is dropped (the run failed and does not continue). */
 	stop(): void {
 		this.stopped = true;
@@ -148,7 +158,12 @@ function chatBudget(shared: BotBudget, chatId: string | number): ChatBudget {
 		if (shared.chats.size >= CHATS_KEPT) forgetIdleChats(shared.chats);
 		// Groups, supergroups and channels have negative IDs; public ones are also reached by @username.
 		const isGroup = key.startsWith('-') || key.startsWith('@');
-		budget = { chat: new Pacer(), group: isGroup ? new Pacer() : undefined };
+		budget = {
+			chat: new Pacer(),
+			group: isGroup ? new Pacer() : undefined,
+			turn: Promise.resolve(),
+			queued: 0,
+		};
 		shared.chats.set(key, budget);
 	}
 	return budget;
@@ -157,7 +172,23 @@ function chatBudget(shared: BotBudget, chatId: string | number): ChatBudget {
 function forgetIdleChats(chats: Map<string, ChatBudget>): void {
 	const now = Date.now();
 	for (const [key, budget] of chats)
-		if (budget.chat.idle(now) && (budget.group?.idle(now) ?? true)) chats.delete(key);
+		if (budget.queued === 0 && budget.chat.idle(now) && (budget.group?.idle(now) ?? true))
+			chats.delete(key);
+}
+
+/** Runs `work` when the chat's earlier deliveries are done. */
+async function inTurn<T>(budget: ChatBudget, work: () => Promise<T>): Promise<T> {
+	const previous = budget.turn;
+	let release = () => {};
+	budget.turn = new Promise<void>((resolve) => (release = resolve));
+	budget.queued++;
+	try {
+		await previous;
+		return await work();
+	} finally {
+		budget.queued--;
+		release();
+	}
 }
 
 export class DeliveryStopped extends Error {
