@@ -35,6 +35,25 @@ export async function freePort(): Promise<number> {
 export type N8nCommand = 'start' | 'webhook' | 'worker';
 
 /**
+ * Polls `probe` until it gives a value (not undefined or false); on timeout the error names what
+ * was awaited, followed by `context()` (the end of n8n's log).
+ */
+export async function until<T>(
+	what: string,
+	probe: () => T | undefined | false | Promise<T | undefined | false>,
+	context: () => string,
+	timeoutMs = 60_000,
+): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const value = await probe();
+		if (value !== undefined && value !== false) return value;
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error(`timed out waiting for ${what}\n${context()}`);
+}
+
+/**
  * A throwaway n8n: its own user folder (SQLite, config, logs), its own ports, and this package
  * installed from `npm pack` with production dependencies only, as Settings → Community Nodes would.
  * `env` adds to or overrides the environment of every command (queue mode: database, Redis).

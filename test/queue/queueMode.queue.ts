@@ -7,7 +7,7 @@ import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { BotApiEmulator } from '../emulator/server';
-import { N8nInstance, ROOT } from '../e2e/n8nProcess';
+import { N8nInstance, ROOT, until as waitFor } from '../e2e/n8nProcess';
 import { PostgresServer, RedisServer } from './services';
 
 /**
@@ -72,20 +72,13 @@ const SEND_WORKFLOW = {
 	connections: { Webhook: { main: [[{ node: 'Send Message', type: 'main', index: 0 }]] } },
 };
 
-async function until<T>(
+const until = async <T>(
 	what: string,
 	probe: () => T | undefined | false | Promise<T | undefined | false>,
-	timeoutMs = 60_000,
-): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		const value = await probe();
-		if (value !== undefined && value !== false) return value;
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	const logs = everyProcess.map((n8n) => n8n.fileLog().slice(-1500)).join('\n---\n');
-	throw new Error(`timed out waiting for ${what}\n${logs}`);
-}
+): Promise<T> =>
+	await waitFor(what, probe, () =>
+		everyProcess.map((n8n) => n8n.fileLog().slice(-1500)).join('\n---\n'),
+	);
 
 const pause = async (ms: number) => await new Promise((r) => setTimeout(r, ms));
 
