@@ -86,6 +86,26 @@ describe('delivery engine', () => {
 		expect(retried.at - refused.at).toBeGreaterThanOrEqual(1000);
 	});
 
+	it("a 429 in one execution pauses the bot's other executions too", async () => {
+		emulator.failNext('sendMessage', { status: 429, parameters: { retry_after: 1 } });
+		const credentials = defaultCredentials(emulator.baseUrl);
+		const first = runAction(credentials, send(PRIVATE, 'first execution'));
+		while (!emulator.callsOf('sendMessage').some((call) => call.status === 429))
+			await new Promise((r) => setTimeout(r, 10));
+		// The first execution has read the answer by now.
+		await new Promise((r) => setTimeout(r, 200));
+		const second = await runAction(credentials, send(2000, 'second execution'));
+		expect(second.error).toBeUndefined();
+		expect((await first).error).toBeUndefined();
+		const refusedAt = emulator.callsOf('sendMessage').find((call) => call.status === 429)!.at;
+		const [sentAt] = emulator
+			.callsOf('sendMessage')
+			.filter((call) => call.params.text === 'second execution')
+			.map((call) => call.at);
+		// Telegram's retry_after holds for the whole bot, whichever execution it answered.
+		expect(sentAt - refusedAt).toBeGreaterThanOrEqual(950);
+	});
+
 	it('follows a group upgraded to a supergroup once, and says so', async () => {
 		emulator.addChat({ id: -1005550001, type: 'supergroup', title: 'Audit Team' });
 		emulator.chats.get(String(OLD_GROUP))!.migratedTo = -1005550001;
