@@ -1,3 +1,4 @@
+import { sleep } from 'n8n-workflow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { BotApiEmulator, type EmulatorOptions } from '../emulator/server';
@@ -91,9 +92,9 @@ describe('delivery engine', () => {
 		const credentials = defaultCredentials(emulator.baseUrl);
 		const first = runAction(credentials, send(PRIVATE, 'first execution'));
 		while (!emulator.callsOf('sendMessage').some((call) => call.status === 429))
-			await new Promise((r) => setTimeout(r, 10));
+			await sleep(10);
 		// The first execution has read the answer by now.
-		await new Promise((r) => setTimeout(r, 200));
+		await sleep(200);
 		const second = await runAction(credentials, send(2000, 'second execution'));
 		expect(second.error).toBeUndefined();
 		expect((await first).error).toBeUndefined();
