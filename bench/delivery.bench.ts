@@ -2,43 +2,19 @@
 import { afterEach, expect, it } from 'vitest';
 import { request } from 'undici';
 
-import { BotApiEmulator, DEFAULT_TOKEN, type EmulatorOptions } from '../test/emulator/server';
+import { DEFAULT_TOKEN } from '../test/emulator/server';
 import { defaultCredentials, runAction } from '../test/harness';
+import {
+	CEILING_PER_SECOND,
+	emulatorWith,
+	fanOut,
+	SCALE,
+	SCALED_LIMITS,
+	stopEmulator,
+	timed,
+} from './emulated';
 
-/** Emulated time runs this much faster than the real clock, so 1,000 messages take seconds. */
-const SCALE = 5;
-/** Telegram's limits on the emulator's clock, given to the node as its rate-limit options. */
-const SCALED_LIMITS = {
-	messagesPerSecond: 30 * SCALE,
-	messagesPerChatPerSecond: 1 * SCALE,
-	messagesPerGroupPerMinute: 20 * SCALE,
-};
-const CEILING_PER_SECOND = 30 * SCALE;
-
-let emulator: BotApiEmulator | undefined;
-afterEach(async () => await emulator?.stop());
-
-async function emulatorWith(options: EmulatorOptions, chats: number[]): Promise<BotApiEmulator> {
-	emulator?.stop();
-	emulator = new BotApiEmulator(options);
-	await emulator.start();
-	for (const id of chats) {
-		emulator.addChat(
-			id < 0
-				? { id, type: 'supergroup', title: `Team ${-id}` }
-				: { id, type: 'private', first_name: `User ${id}` },
-		);
-	}
-	return emulator;
-}
-
-const fanOut = (options: Record<string, unknown>) => ({
-	resource: 'message',
-	operation: 'sendMessage',
-	chatId: { __rl: true, mode: 'id', value: '={{ $json.chat }}' },
-	text: '={{ $json.text }}',
-	options,
-});
+afterEach(stopEmulator);
 
 /** n8n's built-in behaviour: one item after the other, a 429 is a failed item. */
 async function oneAtATime(baseUrl: string, input: Array<{ chat: number; text: string }>) {
@@ -54,12 +30,6 @@ async function oneAtATime(baseUrl: string, input: Array<{ chat: number; text: st
 		if (response.statusCode !== 200) failed++;
 	}
 	return { failed, seconds: (performance.now() - started) / 1000 };
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> {
-	const started = performance.now();
-	const value = await work();
-	return { value, seconds: (performance.now() - started) / 1000 };
 }
 
 /** P1: 1,000 messages to 100 chats (60 private, 40 groups), ten per chat in a row as a digest builds them. */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { BotApiEmulator, DEFAULT_TOKEN } from '../emulator/server';
 import { tokenLeaks } from '../leaks';
-import { lastExecution, N8nInstance, ROOT } from './n8nProcess';
+import { lastExecution, N8nInstance, ROOT, until as waitFor } from './n8nProcess';
 
 const emulator = new BotApiEmulator({ selfHosted: true });
 const n8n = new N8nInstance();
@@ -15,13 +15,7 @@ async function until<T>(
 	probe: () => T | undefined | Promise<T | undefined>,
 	timeoutMs = 60_000,
 ): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		const value = await probe();
-		if (value !== undefined && value !== false) return value;
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error(`timed out waiting for ${what}\n${n8n.log().slice(-3000)}`);
+	return await waitFor(what, probe, () => n8n.log().slice(-3000), timeoutMs);
 }
 
 async function execute(workflowId: string) {

@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets -- test-only: starts and drives a real n8n process with a throwaway key */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import {
+	cpSync,
 	mkdirSync,
 	mkdtempSync,
 	readdirSync,
@@ -30,9 +31,32 @@ export async function freePort(): Promise<number> {
 	});
 }
 
+/** Which n8n process to run: the main one, a webhook processor or a queue worker. */
+export type N8nCommand = 'start' | 'webhook' | 'worker';
+
+/**
+ * Polls `probe` until it gives a value (not undefined or false); on timeout the error names what
+ * was awaited, followed by `context()` (the end of n8n's log).
+ */
+export async function until<T>(
+	what: string,
+	probe: () => T | undefined | false | Promise<T | undefined | false>,
+	context: () => string,
+	timeoutMs = 60_000,
+): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const value = await probe();
+		if (value !== undefined && value !== false) return value;
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error(`timed out waiting for ${what}\n${context()}`);
+}
+
 /**
  * A throwaway n8n: its own user folder (SQLite, config, logs), its own ports, and this package
  * installed from `npm pack` with production dependencies only, as Settings → Community Nodes would.
+ * `env` adds to or overrides the environment of every command (queue mode: database, Redis).
  */
 export class N8nInstance {
 	readonly folder = mkdtempSync(join(tmpdir(), 'n8n-e2e-'));
@@ -41,10 +65,23 @@ export class N8nInstance {
 	private brokerPort = 0;
 	private server?: ChildProcess;
 
-	async init(): Promise<void> {
+	constructor(private readonly extraEnv: Record<string, string> = {}) {}
+
+	/** `packageFrom`: copy the package another instance installed instead of packing it again. */
+	async init(packageFrom?: N8nInstance): Promise<void> {
 		this.port = await freePort();
 		this.brokerPort = await freePort();
-		await this.installPackedPackage();
+		if (packageFrom) cpSync(packageFrom.nodesDir, this.nodesDir, { recursive: true });
+		else await this.installPackedPackage();
+	}
+
+	private get nodesDir(): string {
+		return join(this.folder, '.n8n', 'nodes');
+	}
+
+	/** The process `start()` runs, if running. */
+	get pid(): number | undefined {
+		return this.server?.exitCode === null ? this.server.pid : undefined;
 	}
 
 	get baseUrl(): string {
@@ -69,6 +106,7 @@ export class N8nInstance {
 			N8N_LOG_OUTPUT: 'console,file',
 			N8N_LOG_FILE_LOCATION: join(this.folder, 'n8n-file.log'),
 			N8N_ENCRYPTION_KEY: 'e2e-encryption-key',
+			...this.extraEnv,
 			...extra,
 		};
 	}
@@ -80,7 +118,7 @@ export class N8nInstance {
 			cwd: ROOT,
 		});
 		const tarball = join(packDir, (JSON.parse(stdout) as Array<{ filename: string }>)[0].filename);
-		const nodesDir = join(this.folder, '.n8n', 'nodes');
+		const nodesDir = this.nodesDir;
 		mkdirSync(nodesDir, { recursive: true });
 		writeFileSync(
 			join(nodesDir, 'package.json'),
@@ -151,10 +189,21 @@ export class N8nInstance {
 		writeFileSync(this.logFile, text, { flag: 'a' });
 	}
 
-	/** Starts `n8n start` and waits until its health check answers. */
-	async start(timeoutMs = 120_000): Promise<void> {
-		this.server = spawn('bash', [join(ROOT, 'scripts/n8n.sh'), 'start'], {
-			env: this.env(),
+	/**
+	 * Starts `n8n start` (or a webhook processor or worker) and waits until its health check
+	 * answers; a worker serves it on its own port when asked to.
+	 */
+	async start(timeoutMs = 120_000, command: N8nCommand = 'start'): Promise<void> {
+		const worker: Record<string, string> =
+			command === 'worker'
+				? {
+						QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+						QUEUE_HEALTH_CHECK_PORT: String(this.port),
+						N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+					}
+				: {};
+		this.server = spawn('bash', [join(ROOT, 'scripts/n8n.sh'), command], {
+			env: this.env(worker),
 			detached: true,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});

@@ -1,3 +1,4 @@
+import { sleep } from 'n8n-workflow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { BotApiEmulator, type EmulatorOptions } from '../emulator/server';
@@ -84,6 +85,26 @@ describe('delivery engine', () => {
 		expect(retried.status).toBe(200);
 		expect(retried.params).toEqual(refused.params);
 		expect(retried.at - refused.at).toBeGreaterThanOrEqual(1000);
+	});
+
+	it("a 429 in one execution pauses the bot's other executions too", async () => {
+		emulator.failNext('sendMessage', { status: 429, parameters: { retry_after: 1 } });
+		const credentials = defaultCredentials(emulator.baseUrl);
+		const first = runAction(credentials, send(PRIVATE, 'first execution'));
+		while (!emulator.callsOf('sendMessage').some((call) => call.status === 429))
+			await sleep(10);
+		// The first execution has read the answer by now.
+		await sleep(200);
+		const second = await runAction(credentials, send(2000, 'second execution'));
+		expect(second.error).toBeUndefined();
+		expect((await first).error).toBeUndefined();
+		const refusedAt = emulator.callsOf('sendMessage').find((call) => call.status === 429)!.at;
+		const [sentAt] = emulator
+			.callsOf('sendMessage')
+			.filter((call) => call.params.text === 'second execution')
+			.map((call) => call.at);
+		// Telegram's retry_after holds for the whole bot, whichever execution it answered.
+		expect(sentAt - refusedAt).toBeGreaterThanOrEqual(950);
 	});
 
 	it('follows a group upgraded to a supergroup once, and says so', async () => {
@@ -200,6 +221,12 @@ describe('Also Send To', () => {
 });
 
 describe('under flood limits enforced by the emulator', () => {
+	/** Telegram's default limits on the emulator's clock (20 times faster). */
+	const SCALED = {
+		messagesPerSecond: 600,
+		messagesPerChatPerSecond: 20,
+		messagesPerGroupPerMinute: 400,
+	};
 	beforeEach(async () => await startEmulator({ limits: { timeScale: 20 } }));
 
 	it('keeps within every limit at default settings scaled to the emulator clock: no 429', async () => {
@@ -207,14 +234,9 @@ describe('under flood limits enforced by the emulator', () => {
 		const input = chats.flatMap((chat) =>
 			Array.from({ length: 8 }, (_, i) => ({ chat, text: `${chat} #${i + 1}` })),
 		);
-		const scaled = {
-			messagesPerSecond: 600,
-			messagesPerChatPerSecond: 20,
-			messagesPerGroupPerMinute: 400,
-		};
 		const { items, error } = await runAction(
 			defaultCredentials(emulator.baseUrl),
-			fanOut(scaled),
+			fanOut(SCALED),
 			input,
 		);
 		expect(error).toBeUndefined();
@@ -222,6 +244,29 @@ describe('under flood limits enforced by the emulator', () => {
 		expect(emulator.floodRefusals).toBe(0);
 		for (const chat of chats)
 			expect(textsTo(chat)).toEqual(input.filter((e) => e.chat === chat).map((e) => e.text));
+	});
+
+	it('two executions on one bot started together share its budgets: no 429, every chat in order', async () => {
+		const chats = [GROUP, PRIVATE, ...Array.from({ length: 6 }, (_, i) => 2000 + i)];
+		const inputOf = (run: string) =>
+			chats.flatMap((chat) =>
+				Array.from({ length: 6 }, (_, i) => ({ chat, text: `${run} ${chat} #${i + 1}` })),
+			);
+		const runs = ['A', 'B'].map(inputOf);
+		const [a, b] = await Promise.all(
+			runs.map(
+				async (input) =>
+					await runAction(defaultCredentials(emulator.baseUrl), fanOut(SCALED), input),
+			),
+		);
+		expect(a.error).toBeUndefined();
+		expect(b.error).toBeUndefined();
+		expect(emulator.floodRefusals).toBe(0);
+		for (const chat of chats)
+			for (const [index, input] of runs.entries())
+				expect(textsTo(chat).filter((text) => text.startsWith(index ? 'B' : 'A'))).toEqual(
+					input.filter((e) => e.chat === chat).map((e) => e.text),
+				);
 	});
 
 	it('a sender that ignores the limits is refused, and the engine recovers from the same burst', async () => {

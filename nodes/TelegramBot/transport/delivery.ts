@@ -1,7 +1,8 @@
+import { createHash } from 'crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 
-import { Pacer } from './pacer';
+import { Pacer, Rate } from './pacer';
+import { botCredentials } from './request';
 
 /** Telegram's published ceilings (Bot FAQ): ~30 messages/s per bot, ~1/s per chat, 20/min per group. */
 export interface RateLimits {
@@ -19,25 +20,72 @@ export const TELEGRAM_LIMITS: RateLimits = {
 /** Back-to-back sends tolerated before pacing applies: small, so timer lag never adds up to a burst Telegram refuses. */
 const GLOBAL_BURST = 3;
 
+/** A bot's budgets in this n8n process: its own and each chat's (and group's). */
+interface BotBudget {
+	bot: Pacer;
+	chats: Map<string, ChatBudget>;
+}
+
 interface ChatBudget {
 	chat: Pacer;
 	group?: Pacer;
-	/** Tail of the chat's queue: the next delivery to this chat starts after it settles. */
-	tail: Promise<unknown>;
+	/** Settles when the delivery to this chat in progress (of any execution) is done. */
+	turn: Promise<void>;
+	/** Deliveries holding or waiting for the turn. */
+	queued: number;
+}
+
+/** Chats remembered per bot before the idle ones are forgotten (a long-running process sends to many). */
+const CHATS_KEPT = 10_000;
+
+/**
+ * Every execution in this process that sends with the same bot shares its budgets: two fan-outs
+ * started together take turns within Telegram's 30 messages a second instead of each taking 30.
+ * Keyed by a hash of the server and the token, so the token itself is never kept here.
+ */
+const budgets = new Map<string, BotBudget>();
+
+async function sharedBudget(ctx: IExecuteFunctions): Promise<BotBudget> {
+	const { serverUrl, apiToken } = await botCredentials(ctx);
+	const key = createHash('sha256').update(`${serverUrl}\n${apiToken}`).digest('hex');
+	let budget = budgets.get(key);
+	if (!budget) {
+		budget = { bot: new Pacer(), chats: new Map() };
+		budgets.set(key, budget);
+	}
+	return budget;
 }
 
 /**
- * The send budget of one node execution: deliveries to different chats run concurrently, those to
- * one chat run one after the other in the order they were queued, and every request waits for its
- * slot in the bot's budget and in its chat's (and group's) budget.
+ * The sends of one node execution: deliveries to different chats run concurrently, those to one
+ * chat run one after the other in the order they were queued, and every request waits for its
+ * slot in the bot's budget and in its chat's (and group's) budget, which all executions on the
+ * same bot in this process share.
  */
 export class DeliveryEngine {
-	private readonly global: Pacer;
-	private readonly chats = new Map<string, ChatBudget>();
+	private readonly rates: { bot: Rate; chat: Rate; group: Rate };
+	/** Tail of each chat's queue in this execution: the next delivery to the chat starts after it settles. */
+	private readonly tails = new Map<string, Promise<unknown>>();
 	private stopped = false;
+	private resolved?: BotBudget;
 
-	constructor(readonly limits: RateLimits = TELEGRAM_LIMITS) {
-		this.global = new Pacer(1000 / limits.perSecond, GLOBAL_BURST);
+	constructor(
+		readonly limits: RateLimits = TELEGRAM_LIMITS,
+		/** The budgets to take slots from; an engine of its own when none is shared. */
+		private readonly shared: Promise<BotBudget> = Promise.resolve({
+			bot: new Pacer(),
+			chats: new Map(),
+		}),
+	) {
+		const perMinute = limits.perGroupPerMinute;
+		this.rates = {
+			bot: new Rate(1000 / limits.perSecond, GLOBAL_BURST),
+			chat: new Rate(1000 / limits.perChatPerSecond),
+			// Half the minute's allowance as a burst: the rest refills at the sustained rate.
+			group: new Rate(60_000 / perMinute, Math.max(1, Math.floor(perMinute / 2))),
+		};
+		// A credential that cannot be read fails the first slot, not the process.
+		shared.catch(() => undefined);
 	}
 
 	/**
@@ -45,24 +93,33 @@ export class DeliveryEngine {
 	 * input order; the returned promise settles with the work.
 	 */
 	inChatOrder<T>(chatId: string | number, work: () => Promise<T>): Promise<T> {
-		const budget = this.budget(chatId);
-		const run = budget.tail.then(async () => {
+		const key = String(chatId);
+		const run = (this.tails.get(key) ?? Promise.resolve()).then(async () => {
 			if (this.stopped) throw new DeliveryStopped();
-			return await work();
+			// One delivery at a time per chat in this process, whichever execution it belongs to.
+			return await inTurn(chatBudget(await this.sharedBudget(), chatId), async () => {
+				if (this.stopped) throw new DeliveryStopped();
+				return await work();
+			});
 		});
-		budget.tail = run.catch(() => undefined);
+		this.tails.set(
+			key,
+			run.catch(() => undefined),
+		);
 		return run;
 	}
 
 	/** Waits for the chat's slot, then the bot's: a chat slot taken first never wastes a global one. */
 	async slot(chatId: string | number): Promise<void> {
-		const budget = this.budget(chatId);
-		for (const pacer of [budget.chat, budget.group]) {
-			const wait = pacer?.reserve(Date.now()) ?? 0;
-			if (wait > 0) await sleep(wait);
-		}
-		const wait = this.global.reserve(Date.now());
-		if (wait > 0) await sleep(wait);
+		const shared = await this.sharedBudget();
+		const budget = chatBudget(shared, chatId);
+		await budget.chat.take(this.rates.chat);
+		await budget.group?.take(this.rates.group);
+		await shared.bot.take(this.rates.bot);
+		// The wait for the bot's slot may have been long: the chat's next send counts from now.
+		const now = Date.now();
+		budget.chat.sentAt(now, this.rates.chat);
+		budget.group?.sentAt(now, this.rates.group);
 		if (this.stopped) throw new DeliveryStopped();
 	}
 
@@ -71,38 +128,66 @@ export class DeliveryEngine {
 	 * `retry_after` has passed. A 429 does not say which budget ran out, so both wait.
 	 */
 	flooded(chatId: string | number | undefined, waitMs: number): void {
+		// Set: every request took a slot first.
+		const shared = this.resolved;
+		if (!shared) return;
 		const until = Date.now() + waitMs;
-		this.global.pauseUntil(until);
+		shared.bot.pauseUntil(until, this.rates.bot);
 		if (chatId !== undefined) {
-			const budget = this.budget(chatId);
-			budget.chat.pauseUntil(until);
-			budget.group?.pauseUntil(until);
+			const budget = chatBudget(shared, chatId);
+			budget.chat.pauseUntil(until, this.rates.chat);
+			budget.group?.pauseUntil(until, this.rates.group);
 		}
+	}
+
+	/** Resolved once; `flooded` needs it synchronously. */
+	private async sharedBudget(): Promise<BotBudget> {
+		return (this.resolved ??= await this.shared);
 	}
 
 	/** Work queued but not started is dropped (the run failed and does not continue). */
 	stop(): void {
 		this.stopped = true;
 	}
+}
 
-	private budget(chatId: string | number): ChatBudget {
-		const key = String(chatId);
-		let budget = this.chats.get(key);
-		if (!budget) {
-			// Groups, supergroups and channels have negative IDs; public ones are also reached by @username.
-			const isGroup = key.startsWith('-') || key.startsWith('@');
-			const perMinute = this.limits.perGroupPerMinute;
-			budget = {
-				chat: new Pacer(1000 / this.limits.perChatPerSecond),
-				// Half the minute's allowance as a burst: the rest refills at the sustained rate.
-				group: isGroup
-					? new Pacer(60_000 / perMinute, Math.max(1, Math.floor(perMinute / 2)))
-					: undefined,
-				tail: Promise.resolve(),
-			};
-			this.chats.set(key, budget);
-		}
-		return budget;
+function chatBudget(shared: BotBudget, chatId: string | number): ChatBudget {
+	const key = String(chatId);
+	let budget = shared.chats.get(key);
+	if (!budget) {
+		if (shared.chats.size >= CHATS_KEPT) forgetIdleChats(shared.chats);
+		// Groups, supergroups and channels have negative IDs; public ones are also reached by @username.
+		const isGroup = key.startsWith('-') || key.startsWith('@');
+		budget = {
+			chat: new Pacer(),
+			group: isGroup ? new Pacer() : undefined,
+			turn: Promise.resolve(),
+			queued: 0,
+		};
+		shared.chats.set(key, budget);
+	}
+	return budget;
+}
+
+function forgetIdleChats(chats: Map<string, ChatBudget>): void {
+	const now = Date.now();
+	for (const [key, budget] of chats)
+		if (budget.queued === 0 && budget.chat.idle(now) && (budget.group?.idle(now) ?? true))
+			chats.delete(key);
+}
+
+/** Runs `work` when the chat's earlier deliveries are done. */
+async function inTurn<T>(budget: ChatBudget, work: () => Promise<T>): Promise<T> {
+	const previous = budget.turn;
+	let release = () => {};
+	budget.turn = new Promise<void>((resolve) => (release = resolve));
+	budget.queued++;
+	try {
+		await previous;
+		return await work();
+	} finally {
+		budget.queued--;
+		release();
 	}
 }
 
@@ -114,11 +199,11 @@ export class DeliveryStopped extends Error {
 
 const engines = new WeakMap<object, DeliveryEngine>();
 
-/** One engine per node execution, configured from the first item's options. */
+/** One engine per node execution, configured from the first item's options, on the bot's shared budgets. */
 export function deliveryEngine(ctx: IExecuteFunctions, itemIndex: number): DeliveryEngine {
 	let engine = engines.get(ctx);
 	if (!engine) {
-		engine = new DeliveryEngine(rateLimitsOf(ctx, itemIndex));
+		engine = new DeliveryEngine(rateLimitsOf(ctx, itemIndex), sharedBudget(ctx));
 		engines.set(ctx, engine);
 	}
 	return engine;

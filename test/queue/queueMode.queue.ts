@@ -1,0 +1,308 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test-only: drives real n8n processes in queue mode */
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { BotApiEmulator } from '../emulator/server';
+import { N8nInstance, ROOT, until as waitFor } from '../e2e/n8nProcess';
+import { PostgresServer, RedisServer } from './services';
+
+/**
+ * n8n's queue mode as a scaled deployment runs it: a main process (activation, triggers, pollers),
+ * a webhook processor (receives webhook calls, enqueues them), two workers (run the executions),
+ * sharing PostgreSQL and Redis, each loading the packed package as a community package.
+ */
+const redis = new RedisServer();
+const postgres = new PostgresServer();
+const emulator = new BotApiEmulator({ selfHosted: true });
+/** Filled once the ports are known; every process reads it when it starts. */
+const queueEnv: Record<string, string> = {};
+const main = new N8nInstance(queueEnv);
+const webhook = new N8nInstance(queueEnv);
+const workers = [new N8nInstance(queueEnv), new N8nInstance(queueEnv)];
+const everyProcess = [main, webhook, ...workers];
+
+const CREDENTIAL = { id: 'tgEmulatorCred01', name: 'Telegram Emulator' };
+/**
+ * A token of this run, shaped like Telegram's: the fixed test token's secret half has pieces
+ * ("01234567", "TestToke") that n8n's own files contain, which would hide a real leak among false ones.
+ */
+const TOKEN = `7012345678:AA${randomBytes(24).toString('base64url')}`;
+emulator.addBot(TOKEN, {
+	id: 7012345678,
+	first_name: 'Compliance Bot',
+	username: 'compliance_test_bot',
+});
+
+/** n8n's own Webhook node into Send Message: the execution a webhook processor hands to a worker. */
+const SEND_WORKFLOW = {
+	id: 'wfTgQueueSend001',
+	name: 'Queue: send',
+	active: false,
+	settings: { executionOrder: 'v1' },
+	nodes: [
+		{
+			id: 'hook',
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [0, 0],
+			webhookId: 'queue-send-hook',
+			parameters: { httpMethod: 'POST', path: 'queue-send', options: {} },
+		},
+		{
+			id: 'send',
+			name: 'Send Message',
+			type: 'n8n-nodes-telegram-bot.telegramBot',
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: {
+				resource: 'message',
+				operation: 'sendMessage',
+				chatId: { __rl: true, mode: 'id', value: '1001' },
+				text: '=Queued: {{ $json.body.note }}',
+				options: {},
+			},
+			credentials: { telegramBotApi: CREDENTIAL },
+		},
+	],
+	connections: { Webhook: { main: [[{ node: 'Send Message', type: 'main', index: 0 }]] } },
+};
+
+const until = async <T>(
+	what: string,
+	probe: () => T | undefined | false | Promise<T | undefined | false>,
+): Promise<T> =>
+	await waitFor(what, probe, () =>
+		everyProcess.map((n8n) => n8n.fileLog().slice(-1500)).join('\n---\n'),
+	);
+
+const pause = async (ms: number) => await new Promise((r) => setTimeout(r, ms));
+
+/** Execution IDs a process put on the queue, and those a worker started. */
+const enqueuedBy = (n8n: N8nInstance) =>
+	[...n8n.fileLog().matchAll(/Enqueued execution (\d+)/g)].map((m) => m[1]);
+const startedOn = (n8n: N8nInstance) =>
+	[...n8n.fileLog().matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]);
+const startedOnAWorker = () => workers.flatMap(startedOn);
+
+/** The one execution `process` enqueued after `before` of them, once a worker has started it. */
+async function ranOnAWorker(process: N8nInstance, before: number): Promise<string> {
+	const id = await until('an enqueued execution', () => enqueuedBy(process)[before]);
+	await until(`execution ${id} on a worker`, () => startedOnAWorker().includes(id));
+	expect(startedOn(main)).not.toContain(id);
+	expect(startedOn(webhook)).not.toContain(id);
+	return id;
+}
+
+async function activate(workflowId: string): Promise<void> {
+	const workflow = await main.rest('GET', `/workflows/${workflowId}`);
+	const versionId = (workflow.json as { data: { versionId: string } }).data.versionId;
+	const activated = await main.rest('POST', `/workflows/${workflowId}/activate`, { versionId });
+	expect(activated.status, JSON.stringify(activated.json)).toBe(200);
+}
+
+beforeAll(async () => {
+	await Promise.all([redis.start(), postgres.start(), emulator.start(), main.init()]);
+	await Promise.all([webhook, ...workers].map(async (n8n) => await n8n.init(main)));
+	Object.assign(queueEnv, {
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+		QUEUE_BULL_REDIS_PORT: String(redis.port),
+		...postgres.n8nEnv,
+		// Telegram is told to deliver to the webhook processor, not to main.
+		WEBHOOK_URL: `${webhook.baseUrl}/`,
+	});
+
+	const credentials = join(main.folder, 'credentials.json');
+	writeFileSync(
+		credentials,
+		JSON.stringify([
+			{ ...CREDENTIAL, type: 'telegramBotApi', data: { serverUrl: emulator.baseUrl, apiToken: TOKEN } },
+		]),
+	);
+	const imported = await main.cli(['import:credentials', `--input=${credentials}`]);
+	expect(imported.code, imported.stderr).toBe(0);
+	// The end-to-end suite's webhook and polling echo workflows, and the send workflow above.
+	const workflows = join(main.folder, 'workflows');
+	mkdirSync(workflows);
+	for (const name of ['trigger.json', 'polling.json'])
+		copyFileSync(join(ROOT, 'test/e2e/workflows', name), join(workflows, name));
+	writeFileSync(join(workflows, 'send.json'), JSON.stringify(SEND_WORKFLOW));
+	const importedWorkflows = await main.cli([
+		'import:workflow',
+		'--separate',
+		`--input=${workflows}`,
+	]);
+	expect(importedWorkflows.code, importedWorkflows.stderr).toBe(0);
+
+	await Promise.all([
+		main.start(120_000, 'start'),
+		webhook.start(120_000, 'webhook'),
+		...workers.map(async (worker) => await worker.start(120_000, 'worker')),
+	]);
+});
+
+afterAll(async () => {
+	await Promise.all(everyProcess.map(async (n8n) => await n8n.stop()));
+	await Promise.all([redis.stop(), postgres.stop(), emulator.stop()]);
+	// KEEP_N8N_E2E=1 keeps the folders (logs) for a look after a failure.
+	if (!process.env.KEEP_N8N_E2E) everyProcess.forEach((n8n) => n8n.remove());
+});
+
+const sentTexts = (prefix: string) =>
+	emulator
+		.callsOf('sendMessage')
+		.map((call) => String(call.params.text))
+		.filter((text) => text.startsWith(prefix));
+
+describe('the packed package in n8n queue mode (main + webhook processor + 2 workers)', () => {
+	it('runs Send Message on a worker', async () => {
+		await activate(SEND_WORKFLOW.id);
+		const before = enqueuedBy(webhook).length;
+		const answer = await until('the webhook processor to serve the Webhook node', async () => {
+			const response = await request(`${webhook.baseUrl}/webhook/queue-send`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ note: 'from the webhook processor' }),
+			});
+			await response.body.dump();
+			return response.statusCode === 200 ? response.statusCode : undefined;
+		});
+		expect(answer).toBe(200);
+		await until('the message', () => sentTexts('Queued: from the webhook processor').length > 0);
+		await ranOnAWorker(webhook, before);
+		expect(sentTexts('Queued:')).toEqual(['Queued: from the webhook processor']);
+	});
+
+	it("takes the webhook trigger's updates through the webhook processor, with the secret, and runs them on a worker", async () => {
+		const registrations = emulator.callsOf('setWebhook').length;
+		await activate('wfTgTrigger00001');
+		const registration = await until(
+			'setWebhook from main',
+			() => emulator.callsOf('setWebhook')[registrations],
+		);
+		const hookUrl = `${webhook.baseUrl}/webhook/e2e-trigger-hook/webhook`;
+		expect(registration.params).toMatchObject({ url: hookUrl });
+		expect(String(registration.params.secret_token)).toMatch(/^[A-Za-z0-9_-]{32,}$/);
+
+		const message = {
+			message_id: 90,
+			date: 1_795_253_400,
+			chat: { id: 1001, type: 'private', first_name: 'Ada' },
+			from: { id: 1001, is_bot: false, first_name: 'Ada' },
+			text: 'through the webhook processor',
+		};
+		const before = enqueuedBy(webhook).length;
+		// Main stores the secret a moment after Telegram has the webhook: until then the processor refuses.
+		await until('the webhook processor to accept the delivery', async () =>
+			(await emulator.deliver({ update_id: 910001, message }, { token: TOKEN })).status === 200
+				? true
+				: undefined,
+		);
+		await until('the echo', () => sentTexts('Echo: through the webhook processor').length > 0);
+		// n8n's debug line, JSON-escaped in its log file.
+		expect(webhook.fileLog()).toMatch(/Received webhook \\"POST\\" for path \\"e2e-trigger-hook\/webhook\\"/);
+		await ranOnAWorker(webhook, before);
+
+		const enqueued = enqueuedBy(webhook).length;
+		const sent = emulator.callsOf('sendMessage').length;
+		const wrong = await emulator.deliver(
+			{ update_id: 910002, message: { ...message, text: 'forged' } },
+			{ secret: 'not-the-secret', token: TOKEN },
+		);
+		expect(wrong.status).toBe(403);
+		const missing = await emulator.deliver(
+			{ update_id: 910003, message: { ...message, text: 'forged' } },
+			{ secret: null, token: TOKEN },
+		);
+		expect(missing.status).toBe(403);
+		await pause(1500);
+		expect(enqueuedBy(webhook)).toHaveLength(enqueued);
+		expect(emulator.callsOf('sendMessage')).toHaveLength(sent);
+
+		// The polling trigger refuses a bot with a webhook: hand the bot over.
+		const deactivated = await main.rest('POST', '/workflows/wfTgTrigger00001/deactivate', {});
+		expect(deactivated.status, JSON.stringify(deactivated.json)).toBe(200);
+		await until('deleteWebhook from main', () => emulator.bot(TOKEN).webhook.url === '');
+	});
+
+	it('polls on main only, runs the executions on workers, and a restart of main loses and repeats nothing', async () => {
+		const chat = { id: 1001, type: 'private', first_name: 'Ada' } as const;
+		const from = { id: 1001, is_bot: false, first_name: 'Ada' };
+		const command = (text: string) =>
+			({
+				message: {
+					message_id: 100,
+					date: 1_795_253_400,
+					chat,
+					from,
+					text,
+					entities: [{ type: 'bot_command', offset: 0, length: 11 }],
+				},
+			}) as never;
+		const polls = emulator.callsOf('getUpdates').length;
+		await activate('wfTgPolling00001');
+		await until('the first poll', () => emulator.callsOf('getUpdates')[polls]);
+
+		const before = enqueuedBy(main).length;
+		emulator.pushUpdate(command('/compliance before-restart'), TOKEN);
+		await until('the first echo', () => sentTexts('Polled:').length === 1);
+		await ranOnAWorker(main, before);
+
+		// With main down nobody polls: the webhook processor and the workers never take updates.
+		await main.stop();
+		const pollsWhileDown = emulator.callsOf('getUpdates').length;
+		emulator.pushUpdate(command('/compliance while-down-1'), TOKEN);
+		emulator.pushUpdate(command('/compliance while-down-2'), TOKEN);
+		await pause(3000);
+		expect(emulator.callsOf('getUpdates')).toHaveLength(pollsWhileDown);
+		expect(sentTexts('Polled:')).toHaveLength(1);
+
+		await main.start(120_000, 'start');
+		await until('the echoes of the updates sent while main was down', () =>
+			sentTexts('Polled:').length >= 3 ? true : undefined,
+		);
+		await until('the backlog to be confirmed', () => emulator.bot(TOKEN).updates.length === 0);
+		// One more poll cycle: anything repeated would arrive now.
+		await pause(3000);
+		// Each update is an execution of its own, and two workers run them side by side: any order.
+		expect(sentTexts('Polled:').sort()).toEqual([
+			'Polled: compliance before-restart',
+			'Polled: compliance while-down-1',
+			'Polled: compliance while-down-2',
+		]);
+	});
+
+	it('leaves the token nowhere: no log of any process, no PostgreSQL dump, no Redis key or value', async () => {
+		await Promise.all(everyProcess.map(async (n8n) => await n8n.stop()));
+		const secretHalf = TOKEN.split(':')[1];
+		// The token and every 8-character piece of its secret half.
+		const needles = [
+			TOKEN,
+			...Array.from({ length: secretHalf.length - 7 }, (_, i) => secretHalf.slice(i, i + 8)),
+		];
+		const found = (where: string, text: string | Buffer) =>
+			needles.filter((needle) => text.includes(needle)).map((needle) => `${where}: ${needle}`);
+
+		const files = everyProcess.flatMap((n8n) => n8n.everyFile());
+		expect(files.some((file) => file.path.endsWith('n8n-file.log'))).toBe(true);
+		const dump = await postgres.dump();
+		expect(dump).toContain('telegramBotApi');
+		const redisContent = await redis.everything();
+		expect(redisContent).toContain('bull:');
+		expect([
+			// The credentials file we imported from holds the token in plain text by design.
+			...files
+				.filter((file) => !file.path.endsWith('credentials.json'))
+				.flatMap((file) => found(file.path, file.content)),
+			...found('pg_dump', dump),
+			...found('redis', redisContent),
+		]).toEqual([]);
+		// The logs are the debug-level ones, with the executions in them.
+		expect(workers.map((worker) => worker.fileLog()).join('\n')).toContain('Worker started execution');
+	});
+});
