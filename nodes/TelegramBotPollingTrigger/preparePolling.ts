@@ -1,7 +1,8 @@
 import type { ITriggerFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { callBotApi, redact } from '../TelegramBot/transport';
+import { redact } from '../TelegramBot/transport';
+import { ActivationBudget } from '../TelegramBotTrigger/activationBudget';
 import {
 	readSettings,
 	rememberBotUsername,
@@ -26,7 +27,9 @@ export async function preparePolling(ctx: ITriggerFunctions): Promise<UpdateSett
 	const options = ctx.getNodeParameter('options', {}) as PollingOptions;
 	// Checked before any request, so a typo fails fast.
 	readSettings(ctx);
-	const info = await callBotApi<{ url?: string }>(ctx, OPERATION, 'getWebhookInfo');
+	// Bounded well inside n8n's activation deadline: a server that keeps failing fails the activation with its answer.
+	const budget = new ActivationBudget(ctx);
+	const info = (await budget.call<{ url?: string }>(OPERATION, 'getWebhookInfo')) ?? {};
 	if (info.url && !options.removeWebhook) {
 		throw new NodeOperationError(
 			ctx.getNode(),
@@ -39,11 +42,11 @@ export async function preparePolling(ctx: ITriggerFunctions): Promise<UpdateSett
 	}
 	if (info.url || options.dropPendingUpdates) {
 		// deleteWebhook also drops the queue when asked, with or without a webhook.
-		await callBotApi(ctx, OPERATION, 'deleteWebhook', {
+		await budget.call(OPERATION, 'deleteWebhook', {
 			drop_pending_updates: options.dropPendingUpdates === true,
 		});
 	}
-	await rememberBotUsername(ctx, OPERATION);
+	await rememberBotUsername(ctx, budget, OPERATION);
 	// Read after the bot's name is known: the commands filter compares against it.
 	return readSettings(ctx);
 }

@@ -25,6 +25,36 @@ export function messageOf(update: IDataObject): IDataObject | undefined {
 	return callback?.message as IDataObject | undefined;
 }
 
+/** Message fields that are lists hold objects only (entities, photo sizes, members). */
+function isObject(value: unknown): value is IDataObject {
+	return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The objects of a list field, without the malformed entries a broken sender may put in. */
+export function objectsIn(value: unknown): IDataObject[] {
+	return Array.isArray(value) ? value.filter(isObject) : [];
+}
+
+/**
+ * Entries of the message's lists that are not objects (`entities: [null]`): skipped by the trigger,
+ * named on the item so nobody wonders where a command or a photo went.
+ */
+export function malformedParts(update: IDataObject): string[] {
+	const type = updateTypeOf(update);
+	const message = messageOf(update);
+	if (!type || !message) return [];
+	const where = message === update[type] ? type : `${type}.message`;
+	const notes: string[] = [];
+	for (const [field, value] of Object.entries(message)) {
+		if (!Array.isArray(value)) continue;
+		value.forEach((entry, index) => {
+			if (!isObject(entry))
+				notes.push(`${where}.${field}[${index}] is ${entry === null ? 'null' : typeof entry}: skipped`);
+		});
+	}
+	return notes;
+}
+
 function personName(person: IDataObject | undefined): string | null {
 	if (!person) return null;
 	const name = [person.first_name, person.last_name].filter(Boolean).join(' ');
