@@ -30,7 +30,6 @@ import {
 	type IRun,
 	type ITriggerResponse,
 	type IWorkflowExecuteAdditionalData,
-	type WorkflowActivateMode,
 } from 'n8n-workflow';
 
 import { TelegramBotApi } from '../credentials/TelegramBotApi.credentials';

@@ -3,6 +3,7 @@ import { sleep } from 'n8n-workflow';
 
 import { allowedUpdates } from '../TelegramBot/helpers/updateTypes';
 import { botApiRequest, BotApiFailure, toNodeApiError } from '../TelegramBot/transport';
+import { withNote } from '../TelegramBotTrigger/activationBudget';
 import { staticDataLedger } from '../TelegramBotTrigger/dedupe';
 import { itemFor, type UpdateSettings } from '../TelegramBotTrigger/pipeline';
 
@@ -191,17 +192,9 @@ export class UpdatePoller {
 	private failedFor(error: unknown, failingMs: number): Error {
 		const seconds = Math.round(failingMs / 1000);
 		const span = seconds >= 120 ? `${Math.round(seconds / 60)} minutes` : `${seconds} s`;
-		if (!(error instanceof BotApiFailure)) return error instanceof Error ? error : new Error(String(error));
-		return toNodeApiError(
-			this.ctx.getNode(),
-			new BotApiFailure(
-				error.operation,
-				error.method,
-				error.status,
-				`${error.description} (polling has failed for ${span} without an answer)`,
-				error.parameters,
-				error.code,
-			),
-		);
+		if (!(error instanceof BotApiFailure))
+			return error instanceof Error ? error : new Error(String(error));
+		const note = `polling has failed for ${span} without an answer`;
+		return toNodeApiError(this.ctx.getNode(), withNote(error, note));
 	}
 }

@@ -58,7 +58,8 @@ export class ActivationBudget {
 					error.status === 429 && Number.isFinite(retryAfter) && retryAfter > 0
 						? retryAfter * 1000
 						: backoffMs;
-				if (waitMs >= this.leftMs) throw toNodeApiError(this.ctx.getNode(), this.gaveUp(last, attempts));
+				if (waitMs >= this.leftMs)
+					throw toNodeApiError(this.ctx.getNode(), this.gaveUp(last, attempts));
 				await sleep(waitMs);
 				backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
 			}
@@ -66,15 +67,22 @@ export class ActivationBudget {
 	}
 
 	private gaveUp(failure: BotApiFailure, attempts: number): BotApiFailure {
-		const seconds = Math.round(this.budgetMs / 1000);
 		const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
-		return new BotApiFailure(
-			failure.operation,
-			failure.method,
-			failure.status,
-			`${failure.description} (still failing after ${tries}; a trigger's activation waits ${seconds} s at most)`,
-			failure.parameters,
-			failure.code,
+		return withNote(
+			failure,
+			`still failing after ${tries}; a trigger's activation waits ${Math.round(this.budgetMs / 1000)} s at most`,
 		);
 	}
+}
+
+/** The same failure with a note on how long it lasted: the cause stays first in the message. */
+export function withNote(failure: BotApiFailure, note: string): BotApiFailure {
+	return new BotApiFailure(
+		failure.operation,
+		failure.method,
+		failure.status,
+		`${failure.description} (${note})`,
+		failure.parameters,
+		failure.code,
+	);
 }

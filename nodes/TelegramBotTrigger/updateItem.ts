@@ -49,7 +49,9 @@ export function malformedParts(update: IDataObject): string[] {
 		if (!Array.isArray(value)) continue;
 		value.forEach((entry, index) => {
 			if (!isObject(entry))
-				notes.push(`${where}.${field}[${index}] is ${entry === null ? 'null' : typeof entry}: skipped`);
+				notes.push(
+					`${where}.${field}[${index}] is ${entry === null ? 'null' : typeof entry}: skipped`,
+				);
 		});
 	}
 	return notes;

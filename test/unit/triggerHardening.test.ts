@@ -116,7 +116,9 @@ describe('a field mapping that throws on a real update costs that field, never t
 
 	it('replace mode keeps the reason too', async () => {
 		await webhookTrigger({ ...badMapping, fieldMappingMode: 'replace' });
-		await emulator.deliver(messageUpdate('x', { entities: [{ type: 'bold', offset: 0, length: 1 }] }));
+		await emulator.deliver(
+			messageUpdate('x', { entities: [{ type: 'bold', offset: 0, length: 1 }] }),
+		);
 		expect(Object.keys(trigger!.emitted[0][0].json).sort()).toEqual([
 			'mappingErrors',
 			'mentioned',
@@ -126,7 +128,9 @@ describe('a field mapping that throws on a real update costs that field, never t
 	});
 
 	it('polling: the update is emitted, the offset moves on, the updates behind it follow', async () => {
-		const first = emulator.pushUpdate(queued('x', { entities: [{ type: 'bold', offset: 0, length: 1 }] }));
+		const first = emulator.pushUpdate(
+			queued('x', { entities: [{ type: 'bold', offset: 0, length: 1 }] }),
+		);
 		const second = emulator.pushUpdate(queued('behind it'));
 		await pollingTrigger(badMapping).activate();
 		await poller!.until(2);
@@ -258,7 +262,11 @@ describe('a test listen never takes a webhook away', () => {
 			options: { takeOverWebhook: true },
 		} as never);
 		await trigger.listen();
-		emulator.bot().webhook = { url: production, secret_token: 'prod-secret', allowed_updates: ['message'] } as never;
+		emulator.bot().webhook = {
+			url: production,
+			secret_token: 'prod-secret',
+			allowed_updates: ['message'],
+		} as never;
 		const { error } = await timed(async () => await trigger!.activate('manual'));
 		expect(error?.message).toMatch(
 			/this workflow is active and its production webhook receives this bot's updates/,
@@ -279,14 +287,18 @@ describe('a test listen never takes a webhook away', () => {
 		await trigger.listen();
 		emulator.bot().webhook = { url: 'https://other.example.com/tg' } as never;
 		const { error } = await timed(async () => await trigger!.activate('manual'));
-		expect(error?.message).toMatch(/delivers its updates to https:\/\/other\.example\.com\/tg; a test listen/);
+		expect(error?.message).toMatch(
+			/delivers its updates to https:\/\/other\.example\.com\/tg; a test listen/,
+		);
 		await trigger.deactivate('manual');
 		expect(emulator.bot().webhook.url).toBe('https://other.example.com/tg');
 		expect(emulator.callsOf('deleteWebhook')).toHaveLength(0);
 	});
 
 	it('without a webhook registered, a test listen registers the test URL and removes only that', async () => {
-		trigger = new TriggerUnderTest(defaultCredentials(emulator.baseUrl), { updates: ['*'] } as never);
+		trigger = new TriggerUnderTest(defaultCredentials(emulator.baseUrl), {
+			updates: ['*'],
+		} as never);
 		await trigger.listen();
 		await trigger.activate('manual');
 		expect(emulator.bot().webhook.url).toMatch(/\/webhook-test\/hook-0001\/webhook$/);
@@ -306,7 +318,10 @@ describe('a test listen never takes a webhook away', () => {
 });
 
 describe('activation is bounded and shows the server', () => {
-	const unreachable = { serverUrl: 'http://127.0.0.1:9', apiToken: defaultCredentials('').apiToken };
+	const unreachable = {
+		serverUrl: 'http://127.0.0.1:9',
+		apiToken: defaultCredentials('').apiToken,
+	};
 
 	it('a test listen of the polling trigger with the Bot API unreachable fails within seconds, saying so', async () => {
 		poller = new PollingTriggerUnderTest(unreachable, { updates: ['*'] } as never);
@@ -357,7 +372,10 @@ describe('every wait of the poller is bounded', () => {
 	}
 
 	it('retry_after "soon" waits the back-off instead of spinning', async () => {
-		const refused = await refusedFromNow({ status: 429, parameters: { retry_after: 'soon' as never } });
+		const refused = await refusedFromNow({
+			status: 429,
+			parameters: { retry_after: 'soon' as never },
+		});
 		await new Promise((r) => setTimeout(r, 2_000));
 		// 250 ms, 500 ms, 1 s: four polls in two seconds, not hundreds.
 		expect(refused().length).toBeLessThanOrEqual(5);

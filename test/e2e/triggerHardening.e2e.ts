@@ -1,0 +1,256 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test-only: drives a real n8n process */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { BotApiEmulator, DEFAULT_TOKEN } from '../emulator/server';
+import { N8nInstance } from './n8nProcess';
+
+/**
+ * The trigger's promises about updates, in the real n8n 2.41.1: a Field Mapping path that throws
+ * on a real update costs that field only, a malformed update is answered 200, and what is
+ * deduplicated across a restart is exactly what the README says.
+ */
+const emulator = new BotApiEmulator({ selfHosted: true });
+const n8n = new N8nInstance();
+
+const CREDENTIAL = { id: 'tgEmulatorCred01', name: 'Telegram Emulator' };
+const THROWING_PATH = '$.message.entities[?(@.user.id == 5)]';
+const WEBHOOK_WORKFLOW = 'wfTgHardenHook01';
+const POLLING_WORKFLOW = 'wfTgHardenPoll01';
+
+/** Trigger → Send Message that echoes what the item carried, so every execution is seen. */
+function echoWorkflow(id: string, trigger: Record<string, unknown>, prefix: string) {
+	return {
+		id,
+		name: `E2E: ${prefix}`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: 'trigger',
+				name: 'Trigger',
+				typeVersion: 1,
+				position: [0, 0],
+				credentials: { telegramBotApi: CREDENTIAL },
+				...trigger,
+			},
+			{
+				id: 'echo',
+				name: 'Echo',
+				type: 'n8n-nodes-telegram-bot.telegramBot',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: {
+					resource: 'message',
+					operation: 'sendMessage',
+					chatId: { __rl: true, mode: 'id', value: '={{ $json.chatId }}' },
+					text: `=${prefix} {{ $json.updateId }}: {{ $json.text }} | mentioned={{ JSON.stringify($json.mentioned) }} | sender={{ $json.sender }} | errors={{ Object.keys($json.mappingErrors ?? {}).join(',') }} | malformed={{ ($json.malformed ?? []).join(';') }}`,
+					options: {},
+				},
+				credentials: { telegramBotApi: CREDENTIAL },
+			},
+		],
+		connections: { Trigger: { main: [[{ node: 'Echo', type: 'main', index: 0 }]] } },
+	};
+}
+
+const options = {
+	fieldMapping: {
+		mappings: [
+			{ field: 'mentioned', path: THROWING_PATH },
+			{ field: 'sender', path: '$.message.from.first_name' },
+		],
+	},
+};
+
+async function until<T>(
+	what: string,
+	probe: () => T | undefined | false | Promise<T | undefined | false>,
+	timeoutMs = 60_000,
+): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const value = await probe();
+		if (value !== undefined && value !== false) return value;
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error(`timed out waiting for ${what}\n${n8n.log().slice(-3000)}`);
+}
+
+const echoes = (prefix: string) =>
+	emulator
+		.callsOf('sendMessage')
+		.map((call) => String(call.params.text))
+		.filter((text) => text.startsWith(prefix));
+
+const chat = { id: 1001, type: 'private', first_name: 'Ada' } as const;
+const from = { id: 1001, is_bot: false, first_name: 'Ada' };
+
+beforeAll(async () => {
+	await emulator.start();
+	await n8n.init();
+	const input = join(n8n.folder, 'hardening');
+	mkdirSync(input, { recursive: true });
+	writeFileSync(
+		join(input, 'credentials.json'),
+		JSON.stringify([
+			{
+				...CREDENTIAL,
+				type: 'telegramBotApi',
+				data: { serverUrl: emulator.baseUrl, apiToken: DEFAULT_TOKEN },
+			},
+		]),
+	);
+	const imported = await n8n.cli([
+		'import:credentials',
+		`--input=${join(input, 'credentials.json')}`,
+	]);
+	expect(imported.code, imported.stderr).toBe(0);
+	const workflows = join(input, 'workflows');
+	mkdirSync(workflows, { recursive: true });
+	writeFileSync(
+		join(workflows, 'webhook.json'),
+		JSON.stringify(
+			echoWorkflow(
+				WEBHOOK_WORKFLOW,
+				{
+					type: 'n8n-nodes-telegram-bot.telegramBotTrigger',
+					webhookId: 'e2e-hardening-hook',
+					parameters: { updates: ['message'], options },
+				},
+				'Hook',
+			),
+		),
+	);
+	writeFileSync(
+		join(workflows, 'polling.json'),
+		JSON.stringify(
+			echoWorkflow(
+				POLLING_WORKFLOW,
+				{
+					type: 'n8n-nodes-telegram-bot.telegramBotPollingTrigger',
+					parameters: { updates: ['message'], options: { ...options, pollTimeout: 2 } },
+				},
+				'Poll',
+			),
+		),
+	);
+	const result = await n8n.cli(['import:workflow', '--separate', `--input=${workflows}`]);
+	expect(result.code, result.stderr).toBe(0);
+	const published = await n8n.cli(['publish:workflow', `--id=${WEBHOOK_WORKFLOW}`]);
+	expect(published.code, published.stderr).toBe(0);
+});
+
+afterAll(async () => {
+	await n8n.stop();
+	await emulator.stop();
+	if (!process.env.KEEP_N8N_E2E) n8n.remove();
+});
+
+describe('trigger hardening inside n8n', () => {
+	const bold = {
+		update_id: 910001,
+		message: {
+			message_id: 1,
+			date: 1_795_253_400,
+			chat,
+			from,
+			text: 'look here',
+			entities: [{ type: 'bold', offset: 0, length: 4 }],
+		},
+	};
+
+	it('webhook: a mapping path that throws costs that field only; a redelivery starts nothing', async () => {
+		const before = emulator.callsOf('setWebhook').length;
+		await n8n.start();
+		await until('setWebhook from n8n', () => emulator.callsOf('setWebhook')[before]);
+		const first = await until('the webhook to take deliveries', async () => {
+			const answer = await emulator.deliver(bold);
+			return answer.status === 404 ? undefined : answer;
+		});
+		expect(first.status).toBe(200);
+		await until('the echo', () => echoes('Hook 910001').length === 1);
+		expect(echoes('Hook 910001')).toEqual([
+			'Hook 910001: look here | mentioned=null | sender=Ada | errors=mentioned | malformed=',
+		]);
+
+		// Telegram sends an update again when it did not see a 200 in time.
+		expect((await emulator.deliver(bold)).status).toBe(200);
+		await new Promise((r) => setTimeout(r, 2_000));
+		expect(echoes('Hook 910001')).toHaveLength(1);
+	});
+
+	it('webhook: a malformed update with the right secret is answered 200 and runs with a note', async () => {
+		const answer = await emulator.deliver({
+			update_id: 910002,
+			message: {
+				message_id: 2,
+				date: 1_795_253_400,
+				chat,
+				from,
+				text: '/status',
+				entities: [null],
+			},
+		});
+		expect(answer.status).toBe(200);
+		await until('the echo', () => echoes('Hook 910002').length === 1);
+		expect(echoes('Hook 910002')[0]).toContain('malformed=message.entities[0] is null: skipped');
+	});
+
+	it('webhook: after a restart, the window starts empty, as the README says: a redelivery runs again', async () => {
+		await n8n.stop();
+		const registrations = emulator.callsOf('setWebhook').length;
+		await n8n.start();
+		// The secret set at activation is in n8n's database: the webhook is kept, not registered again.
+		await until('the webhook to take deliveries again', async () => {
+			const answer = await emulator.deliver({
+				update_id: 910003,
+				message: { message_id: 3, date: 1_795_253_400, chat, from, text: 'after restart' },
+			});
+			return answer.status === 200 || undefined;
+		});
+		expect(emulator.callsOf('setWebhook')).toHaveLength(registrations);
+		expect((await emulator.deliver(bold)).status).toBe(200);
+		await until('the second echo', () => echoes('Hook 910001').length === 2);
+		// Within this process the window holds again.
+		expect((await emulator.deliver(bold)).status).toBe(200);
+		await new Promise((r) => setTimeout(r, 2_000));
+		expect(echoes('Hook 910001')).toHaveLength(2);
+	});
+
+	it('polling: a mapping path that throws costs that field only; the updates behind it follow', async () => {
+		const deactivated = await n8n.rest('POST', `/workflows/${WEBHOOK_WORKFLOW}/deactivate`, {});
+		expect(deactivated.status, JSON.stringify(deactivated.json)).toBe(200);
+		await until('the webhook to be removed', () => emulator.bot().webhook.url === '');
+		const workflow = await n8n.rest('GET', `/workflows/${POLLING_WORKFLOW}`);
+		const versionId = (workflow.json as { data: { versionId: string } }).data.versionId;
+		const activated = await n8n.rest('POST', `/workflows/${POLLING_WORKFLOW}/activate`, {
+			versionId,
+		});
+		expect(activated.status, JSON.stringify(activated.json)).toBe(200);
+		const first = emulator.pushUpdate({ message: bold.message } as never);
+		const behind = emulator.pushUpdate({
+			message: { ...bold.message, message_id: 9, text: 'behind it', entities: undefined },
+		} as never);
+		await until('both echoes', () => echoes('Poll').length === 2);
+		expect(echoes('Poll')).toEqual([
+			`Poll ${first.update_id}: look here | mentioned=null | sender=Ada | errors=mentioned | malformed=`,
+			`Poll ${behind.update_id}: behind it | mentioned=null | sender=Ada | errors= | malformed=`,
+		]);
+		await until('the updates to be confirmed', () => emulator.bot().updates.length === 0);
+		await n8n.rest('POST', `/workflows/${POLLING_WORKFLOW}/deactivate`, {});
+	});
+
+	it('leaves the token nowhere in n8n', async () => {
+		await n8n.stop();
+		const secretHalf = DEFAULT_TOKEN.split(':')[1];
+		const leaks = n8n
+			.everyFile()
+			.filter((file) => file.content.includes(secretHalf))
+			.map((file) => file.path)
+			.filter((path) => !path.endsWith('credentials.json'));
+		expect(leaks).toEqual([]);
+	});
+});
