@@ -19,10 +19,11 @@ export function updateTypeOf(update: IDataObject): string | null {
 /** The Message an update is about: its own, or the one under a pressed inline button. */
 export function messageOf(update: IDataObject): IDataObject | undefined {
 	for (const field of MESSAGE_FIELDS) {
-		if (update[field] && typeof update[field] === 'object') return update[field] as IDataObject;
+		if (isObject(update[field])) return update[field];
 	}
-	const callback = update.callback_query as IDataObject | undefined;
-	return callback?.message as IDataObject | undefined;
+	const callback = update.callback_query;
+	const message = isObject(callback) ? callback.message : undefined;
+	return isObject(message) ? message : undefined;
 }
 
 /** Message fields that are lists hold objects only (entities, photo sizes, members). */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { BotApiEmulator, DEFAULT_TOKEN } from '../emulator/server';
-import { N8nInstance } from './n8nProcess';
+import { freePort, N8nInstance } from './n8nProcess';
 
 /**
  * The trigger's promises about updates, in the real n8n 2.41.1: a Field Mapping path that throws
@@ -19,9 +19,18 @@ const CREDENTIAL = { id: 'tgEmulatorCred01', name: 'Telegram Emulator' };
 const THROWING_PATH = '$.message.entities[?(@.user.id == 5)]';
 const WEBHOOK_WORKFLOW = 'wfTgHardenHook01';
 const POLLING_WORKFLOW = 'wfTgHardenPoll01';
+/** The same triggers with a credential whose server refuses connections. */
+const UNREACHABLE = { id: 'tgUnreachable001', name: 'Telegram Unreachable' };
+const UNREACHABLE_HOOK = 'wfTgUnreachHook1';
+const UNREACHABLE_POLL = 'wfTgUnreachPoll1';
 
 /** Trigger → Send Message that echoes what the item carried, so every execution is seen. */
-function echoWorkflow(id: string, trigger: Record<string, unknown>, prefix: string) {
+function echoWorkflow(
+	id: string,
+	trigger: Record<string, unknown>,
+	prefix: string,
+	credential = CREDENTIAL,
+) {
 	return {
 		id,
 		name: `E2E: ${prefix}`,
@@ -33,7 +42,7 @@ function echoWorkflow(id: string, trigger: Record<string, unknown>, prefix: stri
 				name: 'Trigger',
 				typeVersion: 1,
 				position: [0, 0],
-				credentials: { telegramBotApi: CREDENTIAL },
+				credentials: { telegramBotApi: credential },
 				...trigger,
 			},
 			{
@@ -101,6 +110,11 @@ beforeAll(async () => {
 				type: 'telegramBotApi',
 				data: { serverUrl: emulator.baseUrl, apiToken: DEFAULT_TOKEN },
 			},
+			{
+				...UNREACHABLE,
+				type: 'telegramBotApi',
+				data: { serverUrl: `http://127.0.0.1:${await freePort()}`, apiToken: DEFAULT_TOKEN },
+			},
 		]),
 	);
 	const imported = await n8n.cli([
@@ -134,6 +148,35 @@ beforeAll(async () => {
 					parameters: { updates: ['message'], options: { ...options, pollTimeout: 2 } },
 				},
 				'Poll',
+			),
+		),
+	);
+	writeFileSync(
+		join(workflows, 'unreachable-webhook.json'),
+		JSON.stringify(
+			echoWorkflow(
+				UNREACHABLE_HOOK,
+				{
+					type: 'n8n-nodes-telegram-bot.telegramBotTrigger',
+					webhookId: 'e2e-unreachable-hook',
+					parameters: { updates: ['message'] },
+				},
+				'Unreachable',
+				UNREACHABLE,
+			),
+		),
+	);
+	writeFileSync(
+		join(workflows, 'unreachable-polling.json'),
+		JSON.stringify(
+			echoWorkflow(
+				UNREACHABLE_POLL,
+				{
+					type: 'n8n-nodes-telegram-bot.telegramBotPollingTrigger',
+					parameters: { updates: ['message'] },
+				},
+				'Unreachable',
+				UNREACHABLE,
 			),
 		),
 	);
@@ -241,6 +284,42 @@ describe('trigger hardening inside n8n', () => {
 		]);
 		await until('the updates to be confirmed', () => emulator.bot().updates.length === 0);
 		await n8n.rest('POST', `/workflows/${POLLING_WORKFLOW}/deactivate`, {});
+	});
+
+	it('a webhook test listen with the Bot API unreachable answers the editor with the cause within seconds', async () => {
+		const started = Date.now();
+		const answer = await n8n.rest('POST', `/workflows/${UNREACHABLE_HOOK}/run`, {
+			triggerToStartFrom: { name: 'Trigger' },
+		});
+		const ms = Date.now() - started;
+		expect(answer.status).toBeGreaterThanOrEqual(400);
+		expect(JSON.stringify(answer.json)).toContain(
+			'Check Webhook failed (no response): connection refused by the Bot API server (ECONNREFUSED)',
+		);
+		expect(ms).toBeLessThan(15_000);
+	});
+
+	it('a polling test listen with the Bot API unreachable ends its execution with the cause within seconds', async () => {
+		const started = Date.now();
+		const answer = await n8n.rest('POST', `/workflows/${UNREACHABLE_POLL}/run`, {
+			triggerToStartFrom: { name: 'Trigger' },
+		});
+		expect(answer.status, JSON.stringify(answer.json)).toBe(200);
+		const { executionId } = (answer.json as { data: { executionId: string } }).data;
+		const execution = await until(
+			'the test execution to end',
+			async () => {
+				const found = await n8n.rest('GET', `/executions/${executionId}`);
+				const text = JSON.stringify(found.json);
+				return /"status":"(error|crashed|success)"/.test(text) ? text : undefined;
+			},
+			30_000,
+		);
+		expect(execution).toContain('"status":"error"');
+		expect(execution).toContain(
+			'Start Polling failed (no response): connection refused by the Bot API server (ECONNREFUSED)',
+		);
+		expect(Date.now() - started).toBeLessThan(15_000);
 	});
 
 	it('leaves the token nowhere in n8n', async () => {

@@ -181,6 +181,38 @@ describe('a malformed update with the right secret is never a 5xx', () => {
 		]);
 	});
 
+	it('every malformed shape of a known update type: 200 and one execution, with Download Files and a mapping on', async () => {
+		await webhookTrigger({ downloadFiles: true, ...badMapping });
+		const shapes: Array<Record<string, unknown>> = [
+			{ message: null },
+			{ message: 'text' },
+			{ message: [] },
+			{ message: { chat: null, from: null, text: 5, date: 'yesterday' } },
+			{ message: { text: '/start', entities: [null, 5, 'x', []] } },
+			{ message: { caption: '/x', caption_entities: [null] } },
+			{ message: { text: { nested: true }, entities: [{ type: 'bot_command', offset: 0 }] } },
+			{ message: { photo: [] } },
+			{ message: { photo: [null, null] } },
+			{ message: { document: null } },
+			{ message: { document: 'a file' } },
+			{ message: { document: {} } },
+			{ edited_message: { chat: [], entities: null } },
+			{ callback_query: null },
+			{ callback_query: { message: 5 } },
+			{ callback_query: { message: { chat: 'x', photo: [null] } } },
+		];
+		const problems: string[] = [];
+		for (const shape of shapes) {
+			const before = trigger!.emitted.length;
+			const update = { update_id: nextId++, ...shape };
+			const answer = await emulator.deliver(update);
+			const started = trigger!.emitted.length - before;
+			if (answer.status !== 200 || started !== 1)
+				problems.push(`${JSON.stringify(shape)}: ${answer.status}, ${started} executions`);
+		}
+		expect(problems).toEqual([]);
+	});
+
 	it('polling: a malformed update neither stops the trigger nor holds back the ones behind it', async () => {
 		emulator.pushUpdate(queued('/status', { entities: [null], photo: [null] }));
 		const behind = emulator.pushUpdate(queued('behind it'));
