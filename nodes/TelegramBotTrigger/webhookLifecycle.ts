@@ -110,8 +110,13 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	return true;
 }
 
-/** Removes the webhook only while it is still ours: another workflow may have taken the bot over. */
+/**
+ * Removes the webhook only while it is still ours: another workflow may have taken the bot over.
+ * Without a secret nothing was registered (a test listen whose registration failed, after which n8n
+ * calls this too): no call, so the registration's error is the one the editor shows.
+ */
 export async function remove(this: IHookFunctions): Promise<boolean> {
+	if (typeof this.getWorkflowStaticData('node').secretToken !== 'string') return true;
 	const budget = new ActivationBudget(this);
 	const info = await webhookInfo(budget, 'Remove Webhook');
 	if (info.url === ourUrl(this)) await budget.call('Remove Webhook', 'deleteWebhook');

@@ -372,6 +372,20 @@ describe('activation is bounded and shows the server', () => {
 		expect(ms).toBeLessThan(ACTIVATION_BUDGET_MS.manual + 2_000);
 	});
 
+	it('a test listen whose registration failed ends without a second call or error', async () => {
+		trigger = new TriggerUnderTest(defaultCredentials(emulator.baseUrl), {
+			updates: ['*'],
+		} as never);
+		await trigger.listen();
+		emulator.alwaysFail = { status: 502, rawBody: '<title>Bad Gateway</title>' };
+		const { error } = await timed(async () => await trigger!.activate('manual'));
+		expect(error?.message).toMatch(/^Check Webhook failed \(502\): .*Bad Gateway/);
+		const calls = emulator.calls.length;
+		// n8n's TestWebhooks removes the webhooks of a listen that failed to start.
+		expect(await trigger.deactivate('manual')).toBe(true);
+		expect(emulator.calls.length).toBe(calls);
+	});
+
 	it(`production activation against a server that keeps answering 500 fails within ${ACTIVATION_BUDGET_MS.production / 1000} s with the server's own text`, async () => {
 		emulator.alwaysFail = {
 			status: 500,
