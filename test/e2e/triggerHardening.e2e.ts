@@ -74,20 +74,6 @@ const options = {
 	},
 };
 
-async function until<T>(
-	what: string,
-	probe: () => T | undefined | false | Promise<T | undefined | false>,
-	timeoutMs = 60_000,
-): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		const value = await probe();
-		if (value !== undefined && value !== false) return value;
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error(`timed out waiting for ${what}\n${n8n.log().slice(-3000)}`);
-}
-
 const echoes = (prefix: string) =>
 	emulator
 		.callsOf('sendMessage')
@@ -187,9 +173,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	await n8n.stop();
+	await n8n.dispose();
 	await emulator.stop();
-	if (!process.env.KEEP_N8N_E2E) n8n.remove();
 });
 
 describe('trigger hardening inside n8n', () => {
@@ -208,13 +193,13 @@ describe('trigger hardening inside n8n', () => {
 	it('webhook: a mapping path that throws costs that field only; a redelivery starts nothing', async () => {
 		const before = emulator.callsOf('setWebhook').length;
 		await n8n.start();
-		await until('setWebhook from n8n', () => emulator.callsOf('setWebhook')[before]);
-		const first = await until('the webhook to take deliveries', async () => {
+		await n8n.until('setWebhook from n8n', () => emulator.callsOf('setWebhook')[before]);
+		const first = await n8n.until('the webhook to take deliveries', async () => {
 			const answer = await emulator.deliver(bold);
 			return answer.status === 404 ? undefined : answer;
 		});
 		expect(first.status).toBe(200);
-		await until('the echo', () => echoes('Hook 910001').length === 1);
+		await n8n.until('the echo', () => echoes('Hook 910001').length === 1);
 		expect(echoes('Hook 910001')).toEqual([
 			'Hook 910001: look here | mentioned=null | sender=Ada | errors=mentioned | malformed=',
 		]);
@@ -238,7 +223,7 @@ describe('trigger hardening inside n8n', () => {
 			},
 		});
 		expect(answer.status).toBe(200);
-		await until('the echo', () => echoes('Hook 910002').length === 1);
+		await n8n.until('the echo', () => echoes('Hook 910002').length === 1);
 		expect(echoes('Hook 910002')[0]).toContain('malformed=message.entities[0] is null: skipped');
 	});
 
@@ -247,7 +232,7 @@ describe('trigger hardening inside n8n', () => {
 		const registrations = emulator.callsOf('setWebhook').length;
 		await n8n.start();
 		// The secret set at activation is in n8n's database: the webhook is kept, not registered again.
-		await until('the webhook to take deliveries again', async () => {
+		await n8n.until('the webhook to take deliveries again', async () => {
 			const answer = await emulator.deliver({
 				update_id: 910003,
 				message: { message_id: 3, date: 1_795_253_400, chat, from, text: 'after restart' },
@@ -256,7 +241,7 @@ describe('trigger hardening inside n8n', () => {
 		});
 		expect(emulator.callsOf('setWebhook')).toHaveLength(registrations);
 		expect((await emulator.deliver(bold)).status).toBe(200);
-		await until('the second echo', () => echoes('Hook 910001').length === 2);
+		await n8n.until('the second echo', () => echoes('Hook 910001').length === 2);
 		// Within this process the window holds again.
 		expect((await emulator.deliver(bold)).status).toBe(200);
 		await new Promise((r) => setTimeout(r, 2_000));
@@ -266,7 +251,7 @@ describe('trigger hardening inside n8n', () => {
 	it('polling: a mapping path that throws costs that field only; the updates behind it follow', async () => {
 		const deactivated = await n8n.rest('POST', `/workflows/${WEBHOOK_WORKFLOW}/deactivate`, {});
 		expect(deactivated.status, JSON.stringify(deactivated.json)).toBe(200);
-		await until('the webhook to be removed', () => emulator.bot().webhook.url === '');
+		await n8n.until('the webhook to be removed', () => emulator.bot().webhook.url === '');
 		const workflow = await n8n.rest('GET', `/workflows/${POLLING_WORKFLOW}`);
 		const versionId = (workflow.json as { data: { versionId: string } }).data.versionId;
 		const activated = await n8n.rest('POST', `/workflows/${POLLING_WORKFLOW}/activate`, {
@@ -277,12 +262,12 @@ describe('trigger hardening inside n8n', () => {
 		const behind = emulator.pushUpdate({
 			message: { ...bold.message, message_id: 9, text: 'behind it', entities: undefined },
 		} as never);
-		await until('both echoes', () => echoes('Poll').length === 2);
+		await n8n.until('both echoes', () => echoes('Poll').length === 2);
 		expect(echoes('Poll')).toEqual([
 			`Poll ${first.update_id}: look here | mentioned=null | sender=Ada | errors=mentioned | malformed=`,
 			`Poll ${behind.update_id}: behind it | mentioned=null | sender=Ada | errors= | malformed=`,
 		]);
-		await until('the updates to be confirmed', () => emulator.bot().updates.length === 0);
+		await n8n.until('the updates to be confirmed', () => emulator.bot().updates.length === 0);
 		await n8n.rest('POST', `/workflows/${POLLING_WORKFLOW}/deactivate`, {});
 	});
 
@@ -306,7 +291,7 @@ describe('trigger hardening inside n8n', () => {
 		});
 		expect(answer.status, JSON.stringify(answer.json)).toBe(200);
 		const { executionId } = (answer.json as { data: { executionId: string } }).data;
-		const execution = await until(
+		const execution = await n8n.until(
 			'the test execution to end',
 			async () => {
 				const found = await n8n.rest('GET', `/executions/${executionId}`);
