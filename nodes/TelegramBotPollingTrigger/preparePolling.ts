@@ -30,13 +30,16 @@ export async function preparePolling(ctx: ITriggerFunctions): Promise<UpdateSett
 	// Bounded well inside n8n's activation deadline: a server that keeps failing fails the activation with its answer.
 	const budget = new ActivationBudget(ctx);
 	const info = (await budget.call<{ url?: string }>(OPERATION, 'getWebhookInfo')) ?? {};
-	if (info.url && !options.removeWebhook) {
+	// A test listen never removes one: nobody could put it back (Telegram keeps its secret to itself).
+	const testListen = ctx.getMode() === 'manual';
+	if (info.url && (testListen || !options.removeWebhook)) {
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`${OPERATION}: this bot delivers its updates to a webhook, ${redact(info.url)}; Telegram offers polling only while no webhook is set`,
 			{
-				description:
-					'Deactivate the workflow or service that set the webhook (a Telegram Bot Trigger, another tool), use another bot, or turn on "Remove Existing Webhook".',
+				description: testListen
+					? 'A test listen never removes a webhook, or its owner would stop receiving updates. To test, deactivate the workflow or service that set it (a Telegram Bot Trigger, another tool), or test with a second bot.'
+					: 'Deactivate the workflow or service that set the webhook (a Telegram Bot Trigger, another tool), use another bot, or turn on "Remove Existing Webhook".',
 			},
 		);
 	}

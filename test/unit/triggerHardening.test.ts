@@ -338,6 +338,24 @@ describe('a test listen never takes a webhook away', () => {
 		expect(emulator.bot().webhook.url).toBe('');
 	});
 
+	it('a polling test listen with Remove Existing Webhook on leaves the webhook where it is and says how to test', async () => {
+		emulator.bot().webhook = { url: production } as never;
+		poller = new PollingTriggerUnderTest(defaultCredentials(emulator.baseUrl), {
+			updates: ['*'],
+			options: { removeWebhook: true },
+		} as never);
+		const { error } = await timed(async () => await poller!.activate('manual'));
+		poller = undefined;
+		expect(error?.message).toMatch(
+			/delivers its updates to a webhook, https:\/\/n8n\.example\.com/,
+		);
+		expect((error as Error & { description?: string }).description).toMatch(
+			/A test listen never removes a webhook.*To test, deactivate/,
+		);
+		expect(emulator.callsOf('deleteWebhook')).toHaveLength(0);
+		expect(emulator.bot().webhook.url).toBe(production);
+	});
+
 	it('activation (not a test listen) still takes over when told to', async () => {
 		await webhookTriggerOver('https://other.example.com/tg');
 		expect(emulator.bot().webhook.url).toBe(trigger!.webhookUrl);
