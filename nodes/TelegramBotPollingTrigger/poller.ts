@@ -31,6 +31,9 @@ export const FAILING_LIMIT_MS = { production: 600_000, manual: 5_000 };
 
 const OPERATION = 'Poll Updates';
 
+/** The last confirmation on stop; what it cannot confirm comes again and starts nothing. */
+export const CONFIRM_TIMEOUT_MS = 5_000;
+
 /** Answers no wait can mend: bad request, token revoked or wrong, bot blocked. */
 const FATAL_STATUSES = [400, 401, 403, 404];
 
@@ -70,11 +73,14 @@ export class UpdatePoller {
 		await this.loop;
 		if (this.offset === undefined || this.offset === this.confirmed) return;
 		try {
-			await botApiRequest(this.ctx, OPERATION, 'getUpdates', {
-				offset: this.offset,
-				limit: 1,
-				timeout: 0,
-			});
+			// n8n waits for this on deactivation and on shutdown: a hanging server may not hold either.
+			await botApiRequest(
+				this.ctx,
+				OPERATION,
+				'getUpdates',
+				{ offset: this.offset, limit: 1, timeout: 0 },
+				{ timeoutMs: CONFIRM_TIMEOUT_MS, signal: AbortSignal.timeout(CONFIRM_TIMEOUT_MS) },
+			);
 		} catch (error) {
 			this.ctx.logger.warn(
 				`Telegram Bot Polling Trigger: could not confirm the last updates, they may come again: ${(error as Error).message}`,

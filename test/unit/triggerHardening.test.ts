@@ -9,7 +9,11 @@ import {
 	staticDataLedger,
 	webhookLedger,
 } from '../../nodes/TelegramBotTrigger/dedupe';
-import { FAILING_LIMIT_MS, MAX_WAIT_MS } from '../../nodes/TelegramBotPollingTrigger/poller';
+import {
+	CONFIRM_TIMEOUT_MS,
+	FAILING_LIMIT_MS,
+	MAX_WAIT_MS,
+} from '../../nodes/TelegramBotPollingTrigger/poller';
 import {
 	defaultCredentials,
 	emulatorPerFile,
@@ -458,6 +462,16 @@ describe('every wait of the poller is bounded', () => {
 		expect(ms).toBeLessThan(1_000);
 		poller = undefined;
 	});
+
+	it('a stop is not held by a server that never answers the last confirmation', async () => {
+		emulator.pushUpdate(queued('a'));
+		await pollingTrigger({ pollTimeout: 30 }).activate();
+		await poller!.until(1);
+		emulator.alwaysFail = { delayMs: 60_000 };
+		const { ms } = await timed(async () => await poller!.deactivate());
+		poller = undefined;
+		expect(ms).toBeLessThan(CONFIRM_TIMEOUT_MS + 1_000);
+	}, 20_000);
 
 	it('a poller that keeps failing reports it to n8n with the last cause instead of looping silently', async () => {
 		const manual = pollingTrigger();
