@@ -20,10 +20,8 @@ const ACTIVATIONS_KEPT = 100;
 export interface UpdateLedger {
 	/** Claims an update for handling; false when it was handed over or is being handled. */
 	claim(updateId: number): boolean;
-	/** The update reached n8n: a redelivery from now on is a duplicate. */
+	/** The update reached n8n: a redelivery from now on is a duplicate. Until then it is only pending. */
 	handedOver(updateId: number): void;
-	/** The update did not reach n8n: a redelivery may try again. */
-	release(updateId: number): void;
 }
 
 const inProcess = new Map<string, { handled: Set<number>; pending: Set<number> }>();
@@ -57,9 +55,6 @@ export function webhookLedger(secret: string): UpdateLedger {
 			pending.delete(updateId);
 			remember(handled, updateId);
 		},
-		release(updateId) {
-			pending.delete(updateId);
-		},
 	};
 }
 
@@ -73,6 +68,5 @@ export function staticDataLedger(staticData: IDataObject): UpdateLedger {
 			// Assigned, not pushed: n8n notices changes to static data by assignment.
 			staticData.recentUpdateIds = [...recent().slice(-(DEDUPE_WINDOW - 1)), updateId];
 		},
-		release() {},
 	};
 }

@@ -68,7 +68,7 @@ export function readSettings(ctx: TriggerContext | IHookFunctions): UpdateSettin
 /**
  * One update → the item that starts an execution, or null when it must start nothing: filtered
  * out (before any download, so a filter cannot be bypassed) or claimed already. The caller tells
- * the ledger `handedOver` once n8n has the item, or `release` when it did not get there.
+ * the ledger `handedOver` once n8n has the item.
  *
  * Nothing in an update may cost the trigger: a filter that cannot read an update drops it (the
  * allow-lists fail closed) with a warning in n8n's log; anything past the filters that cannot be

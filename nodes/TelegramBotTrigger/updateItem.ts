@@ -26,12 +26,15 @@ export function messageOf(update: IDataObject): IDataObject | undefined {
 	return isObject(message) ? message : undefined;
 }
 
-/** Message fields that are lists hold objects only (entities, photo sizes, members). */
+/** A JSON object: not null, not a list. */
 function isObject(value: unknown): value is IDataObject {
 	return !!value && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** The objects of a list field, without the malformed entries a broken sender may put in. */
+/**
+ * The entries of a message's list field (entities, photo sizes, members: objects only), without
+ * the malformed ones a broken sender may put in.
+ */
 export function objectsIn(value: unknown): IDataObject[] {
 	return Array.isArray(value) ? value.filter(isObject) : [];
 }

@@ -249,12 +249,12 @@ describe('duplicates: what is remembered where, as n8n saves it', () => {
 		expect(ledger.claim(1)).toBe(true);
 	});
 
-	it('webhook: an update claimed but not handed over may come again; one being handled may not', () => {
+	it('webhook: an update being handled is not claimed twice (a redelivery while the first answer is pending)', () => {
 		const ledger = webhookLedger(`secret-${Date.now()}-2`);
 		expect(ledger.claim(10)).toBe(true);
 		expect(ledger.claim(10)).toBe(false);
-		ledger.release(10);
-		expect(ledger.claim(10)).toBe(true);
+		ledger.handedOver(10);
+		expect(ledger.claim(10)).toBe(false);
 	});
 
 	it(`polling: the window in static data keeps ${DEDUPE_WINDOW} IDs`, () => {
