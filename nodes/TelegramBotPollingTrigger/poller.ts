@@ -79,7 +79,7 @@ export class UpdatePoller {
 				OPERATION,
 				'getUpdates',
 				{ offset: this.offset, limit: 1, timeout: 0 },
-				{ timeoutMs: CONFIRM_TIMEOUT_MS, signal: AbortSignal.timeout(CONFIRM_TIMEOUT_MS) },
+				{ timeoutMs: CONFIRM_TIMEOUT_MS },
 			);
 		} catch (error) {
 			this.ctx.logger.warn(

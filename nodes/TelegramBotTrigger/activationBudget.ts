@@ -42,10 +42,8 @@ export class ActivationBudget {
 			const timeoutMs = Math.max(1_000, this.leftMs);
 			try {
 				attempts++;
-				const answer = await botApiRequest<T>(this.ctx, operation, method, body, {
-					timeoutMs,
-					signal: AbortSignal.timeout(timeoutMs),
-				});
+				// The transport's timeout bounds the whole call, so no attempt outlives the deadline.
+				const answer = await botApiRequest<T>(this.ctx, operation, method, body, { timeoutMs });
 				return answer.result;
 			} catch (error) {
 				if (!(error instanceof BotApiFailure))

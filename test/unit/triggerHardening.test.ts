@@ -20,6 +20,7 @@ import {
 	PollingTriggerUnderTest,
 	TriggerUnderTest,
 } from '../harness';
+import { DEFAULT_TOKEN } from '../emulator/server';
 import { tokenLeaks } from '../leaks';
 
 const emulator = emulatorPerFile({ selfHosted: true });
@@ -394,6 +395,23 @@ describe('activation is bounded and shows the server', () => {
 		expect(ms).toBeLessThan(ACTIVATION_BUDGET_MS.manual + 2_000);
 	});
 
+	it("a server answering JSON that is no Telegram envelope: its own text, redacted, is the activation's error", async () => {
+		emulator.alwaysFail = {
+			status: 500,
+			rawBody: `{"error":"maintenance window","route":"/bot${DEFAULT_TOKEN}/getWebhookInfo"}`,
+			rawContentType: 'application/json',
+		};
+		poller = new PollingTriggerUnderTest(defaultCredentials(emulator.baseUrl), {
+			updates: ['*'],
+		} as never);
+		const { ms, error } = await timed(async () => await poller!.activate('manual'));
+		poller = undefined;
+		expect(error?.message).toMatch(/^Start Polling failed \(500\): .*maintenance window/);
+		expect(error?.message).toMatch(/still failing after \d+ attempts/);
+		expect(tokenLeaks([error])).toEqual([]);
+		expect(ms).toBeLessThan(ACTIVATION_BUDGET_MS.manual + 2_000);
+	});
+
 	it('a test listen whose registration failed ends without a second call or error', async () => {
 		trigger = new TriggerUnderTest(defaultCredentials(emulator.baseUrl), {
 			updates: ['*'],
@@ -455,9 +473,13 @@ describe('every wait of the poller is bounded', () => {
 		const refused = await refusedFromNow({ status: 429, parameters: { retry_after: 2_147_484 } });
 		await new Promise((r) => setTimeout(r, 1_500));
 		expect(refused()).toHaveLength(1);
-		expect(poller!.logs).toEqual([
-			`warn: Telegram Bot Polling Trigger: Poll Updates failed (429): Too Many Requests: retry after 2147484; polling again in ${MAX_WAIT_MS / 1000} s (the server asked for 2147484 s; this trigger waits ${MAX_WAIT_MS / 1000} s at most)`,
-		]);
+		// The transport caps retry_after at a day; the poller waits 5 minutes at most, and says so once.
+		expect(poller!.logs).toHaveLength(1);
+		expect(poller!.logs[0]).toMatch(
+			new RegExp(
+				`^warn: Telegram Bot Polling Trigger: Poll Updates failed \\(429\\): Too Many Requests: retry after 2147484; polling again in ${MAX_WAIT_MS / 1000} s \\(the server asked for \\d+ s; this trigger waits ${MAX_WAIT_MS / 1000} s at most\\)$`,
+			),
+		);
 		const { ms } = await timed(async () => await poller!.deactivate());
 		expect(ms).toBeLessThan(1_000);
 		poller = undefined;
