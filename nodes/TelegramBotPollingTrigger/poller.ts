@@ -3,7 +3,6 @@ import { sleep } from 'n8n-workflow';
 
 import { allowedUpdates } from '../TelegramBot/helpers/updateTypes';
 import { botApiRequest, BotApiFailure, toNodeApiError } from '../TelegramBot/transport';
-import { withNote } from '../TelegramBotTrigger/activationBudget';
 import { staticDataLedger } from '../TelegramBotTrigger/dedupe';
 import { itemFor, type UpdateSettings } from '../TelegramBotTrigger/pipeline';
 
@@ -201,6 +200,6 @@ export class UpdatePoller {
 		if (!(error instanceof BotApiFailure))
 			return error instanceof Error ? error : new Error(String(error));
 		const note = `polling has failed for ${span} without an answer`;
-		return toNodeApiError(this.ctx.getNode(), withNote(error, note));
+		return toNodeApiError(this.ctx.getNode(), error.withNote(note));
 	}
 }

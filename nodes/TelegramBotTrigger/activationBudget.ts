@@ -66,21 +66,8 @@ export class ActivationBudget {
 
 	private gaveUp(failure: BotApiFailure, attempts: number): BotApiFailure {
 		const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
-		return withNote(
-			failure,
+		return failure.withNote(
 			`still failing after ${tries}; a trigger's activation waits ${Math.round(this.budgetMs / 1000)} s at most`,
 		);
 	}
-}
-
-/** The same failure with a note on how long it lasted: the cause stays first in the message. */
-export function withNote(failure: BotApiFailure, note: string): BotApiFailure {
-	return new BotApiFailure(
-		failure.operation,
-		failure.method,
-		failure.status,
-		`${failure.description} (${note})`,
-		failure.parameters,
-		failure.code,
-	);
 }
