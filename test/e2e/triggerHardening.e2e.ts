@@ -16,6 +16,7 @@ import { freePort, N8nInstance } from './n8nProcess';
 const emulator = new BotApiEmulator({ selfHosted: true });
 const n8n = new N8nInstance();
 
+/** The emulator's credential, as `N8nInstance.importCredentials` imports it. */
 const CREDENTIAL = { id: 'tgEmulatorCred01', name: 'Telegram Emulator' };
 const THROWING_PATH = '$.message.entities[?(@.user.id == 5)]';
 const WEBHOOK_WORKFLOW = 'wfTgHardenHook01';
@@ -87,29 +88,14 @@ const from = { id: 1001, is_bot: false, first_name: 'Ada' };
 beforeAll(async () => {
 	await emulator.start();
 	await n8n.init();
-	const input = join(n8n.folder, 'hardening');
-	mkdirSync(input, { recursive: true });
-	writeFileSync(
-		join(input, 'credentials.json'),
-		JSON.stringify([
-			{
-				...CREDENTIAL,
-				type: 'telegramBotApi',
-				data: { serverUrl: emulator.baseUrl, apiToken: DEFAULT_TOKEN },
-			},
-			{
-				...UNREACHABLE,
-				type: 'telegramBotApi',
-				data: { serverUrl: `http://127.0.0.1:${await freePort()}`, apiToken: DEFAULT_TOKEN },
-			},
-		]),
-	);
-	const imported = await n8n.cli([
-		'import:credentials',
-		`--input=${join(input, 'credentials.json')}`,
+	await n8n.importCredentials(emulator.baseUrl, DEFAULT_TOKEN, [
+		{
+			...UNREACHABLE,
+			type: 'telegramBotApi',
+			data: { serverUrl: `http://127.0.0.1:${await freePort()}`, apiToken: DEFAULT_TOKEN },
+		},
 	]);
-	expect(imported.code, imported.stderr).toBe(0);
-	const workflows = join(input, 'workflows');
+	const workflows = join(n8n.folder, 'hardening-workflows');
 	mkdirSync(workflows, { recursive: true });
 	writeFileSync(
 		join(workflows, 'webhook.json'),
