@@ -30,7 +30,6 @@ import {
 	type IRun,
 	type ITriggerResponse,
 	type IWorkflowExecuteAdditionalData,
-	type WorkflowActivateMode,
 } from 'n8n-workflow';
 
 import { TelegramBotApi } from '../credentials/TelegramBotApi.credentials';
@@ -383,15 +382,29 @@ export class TriggerUnderTest {
 		};
 	}
 
-	private hookContext(activation: WorkflowActivateMode = 'activate'): HookContext {
-		const data = additionalData(() => this.credentials, { webhookBaseUrl: this.baseUrl });
-		const webhookData = this.webhookData(data);
+	/**
+	 * A test listen ("Listen for test event") as n8n's TestWebhooks runs it: its own Workflow with
+	 * empty static data (not the active workflow's), the `/webhook-test/` URL, mode `manual`.
+	 */
+	private testListen?: Workflow;
+
+	private get testWorkflow(): Workflow {
+		this.testListen ??= triggerWorkflow('wf-trigger', this.node);
+		return this.testListen;
+	}
+
+	private hookContext(mode: 'trigger' | 'manual' = 'trigger'): HookContext {
+		const data = additionalData(() => this.credentials, {
+			webhookBaseUrl: this.baseUrl,
+			webhookTestBaseUrl: this.baseUrl.replace(/\/webhook$/, '/webhook-test'),
+		});
+		const webhookData = { ...this.webhookData(data), isTest: mode === 'manual' };
 		return new HookContext(
-			this.workflow,
+			mode === 'manual' ? this.testWorkflow : this.workflow,
 			this.node,
 			data,
-			'trigger',
-			activation,
+			mode,
+			mode === 'manual' ? 'manual' : 'activate',
 			webhookData as never,
 		);
 	}
@@ -400,18 +413,19 @@ export class TriggerUnderTest {
 		return types[TRIGGER_TYPE] as TelegramBotTrigger;
 	}
 
-	async checkExists(): Promise<boolean> {
-		return await this.trigger().webhookMethods.default.checkExists.call(this.hookContext());
+	async checkExists(mode: 'trigger' | 'manual' = 'trigger'): Promise<boolean> {
+		return await this.trigger().webhookMethods.default.checkExists.call(this.hookContext(mode));
 	}
 
-	/** What n8n does on activation: create unless it already exists. */
-	async activate(): Promise<void> {
-		if (!(await this.checkExists()))
-			await this.trigger().webhookMethods.default.create.call(this.hookContext());
+	/** What n8n does on activation, or on a test listen in `manual` mode: create unless it exists. */
+	async activate(mode: 'trigger' | 'manual' = 'trigger'): Promise<void> {
+		if (!(await this.checkExists(mode)))
+			await this.trigger().webhookMethods.default.create.call(this.hookContext(mode));
 	}
 
-	async deactivate(): Promise<boolean> {
-		return await this.trigger().webhookMethods.default.delete.call(this.hookContext());
+	/** Deactivation, or the end of a test listen in `manual` mode. */
+	async deactivate(mode: 'trigger' | 'manual' = 'trigger'): Promise<boolean> {
+		return await this.trigger().webhookMethods.default.delete.call(this.hookContext(mode));
 	}
 
 	private async dispatch(
@@ -460,8 +474,11 @@ export class TriggerUnderTest {
 			httpResponse: response as never,
 		});
 		const webhookData = this.webhookData(data);
-		// Like n8n's live webhooks: each request reads the workflow's static data as saved, and
-		// saves it back when the node changed it. Concurrent requests do not see each other's changes.
+		// Like n8n 2.41's live webhooks: each request reads the workflow's static data as saved.
+		// What the node changed is saved back only when the request started no execution: for one
+		// that did, n8n's WorkflowRunner resets the change flag before the save (see
+		// real-host-facts.md, "static data and queue mode"). Concurrent requests do not see each
+		// other's changes.
 		const request = triggerWorkflow(
 			'wf-trigger',
 			this.node,
@@ -478,7 +495,7 @@ export class TriggerUnderTest {
 		);
 		try {
 			const result = await this.trigger().webhook.call(context);
-			if (request.staticData.__dataChanged) {
+			if (request.staticData.__dataChanged && !result.workflowData) {
 				const key = `node:${this.node.name}`;
 				this.workflow.staticData[key] = request.staticData[key];
 			}
@@ -504,13 +521,18 @@ export class PollingTriggerUnderTest {
 	private response?: ITriggerResponse;
 	private waiters: Array<() => void> = [];
 
+	/** The static data as n8n last saved it: n8n saves a trigger's static data at each emit(). */
+	saved: IDataObject = {};
+
+	/** `staticData`: what n8n saved before, e.g. `saved` of an instance that crashed. */
 	constructor(
 		private readonly credentials: TestCredentials,
 		parameters: INodeParameters,
 		readonly emitted: INodeExecutionData[][] = [],
+		staticData: IDataObject = {},
 	) {
 		this.node = telegramNode(POLLING_TYPE, parameters);
-		this.workflow = triggerWorkflow('wf-polling', this.node);
+		this.workflow = triggerWorkflow('wf-polling', this.node, structuredClone(staticData));
 	}
 
 	get staticData(): IDataObject {
@@ -533,6 +555,7 @@ export class PollingTriggerUnderTest {
 			mode,
 			'activate',
 			(data) => {
+				this.saved = JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject;
 				this.emitted.push(...data);
 				this.wake();
 			},

@@ -58,7 +58,7 @@ export class TelegramBotPollingTrigger implements INodeType {
 					type: 'boolean',
 					default: false,
 					description:
-						"Whether to delete the bot's webhook so polling can start. The workflow or service that set it stops receiving updates.",
+						"Whether to delete the bot's webhook so polling can start, on activation. The workflow or service that set it stops receiving updates. A test listen never deletes a webhook.",
 				},
 			]),
 		],

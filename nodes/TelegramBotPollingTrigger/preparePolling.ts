@@ -1,7 +1,8 @@
 import type { ITriggerFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { callBotApi, redact } from '../TelegramBot/transport';
+import { redact } from '../TelegramBot/transport';
+import { ActivationBudget } from '../TelegramBotTrigger/activationBudget';
 import {
 	readSettings,
 	rememberBotUsername,
@@ -26,24 +27,29 @@ export async function preparePolling(ctx: ITriggerFunctions): Promise<UpdateSett
 	const options = ctx.getNodeParameter('options', {}) as PollingOptions;
 	// Checked before any request, so a typo fails fast.
 	readSettings(ctx);
-	const info = await callBotApi<{ url?: string }>(ctx, OPERATION, 'getWebhookInfo');
-	if (info.url && !options.removeWebhook) {
+	// Bounded well inside n8n's activation deadline: a server that keeps failing fails the activation with its answer.
+	const budget = new ActivationBudget(ctx);
+	const info = (await budget.call<{ url?: string }>(OPERATION, 'getWebhookInfo')) ?? {};
+	// A test listen never removes one: nobody could put it back (Telegram keeps its secret to itself).
+	const testListen = ctx.getMode() === 'manual';
+	if (info.url && (testListen || !options.removeWebhook)) {
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`${OPERATION}: this bot delivers its updates to a webhook, ${redact(info.url)}; Telegram offers polling only while no webhook is set`,
 			{
-				description:
-					'Deactivate the workflow or service that set the webhook (a Telegram Bot Trigger, another tool), use another bot, or turn on "Remove Existing Webhook".',
+				description: testListen
+					? 'A test listen never removes a webhook, or its owner would stop receiving updates. To test, deactivate the workflow or service that set it (a Telegram Bot Trigger, another tool), or test with a second bot.'
+					: 'Deactivate the workflow or service that set the webhook (a Telegram Bot Trigger, another tool), use another bot, or turn on "Remove Existing Webhook".',
 			},
 		);
 	}
 	if (info.url || options.dropPendingUpdates) {
 		// deleteWebhook also drops the queue when asked, with or without a webhook.
-		await callBotApi(ctx, OPERATION, 'deleteWebhook', {
+		await budget.call(OPERATION, 'deleteWebhook', {
 			drop_pending_updates: options.dropPendingUpdates === true,
 		});
 	}
-	await rememberBotUsername(ctx, OPERATION);
+	await rememberBotUsername(ctx, budget, OPERATION);
 	// Read after the bot's name is known: the commands filter compares against it.
 	return readSettings(ctx);
 }

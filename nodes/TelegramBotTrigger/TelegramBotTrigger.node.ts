@@ -62,7 +62,7 @@ export class TelegramBotTrigger implements INodeType {
 					type: 'boolean',
 					default: false,
 					description:
-						'Whether to replace a webhook that another workflow or service registered for this bot',
+						'Whether to replace a webhook that another workflow or service registered for this bot, on activation. A test listen never takes a webhook over: the owner would be left without one.',
 				},
 			]),
 		],

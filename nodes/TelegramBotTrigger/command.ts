@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { objectsIn } from './updateItem';
+
 export interface BotCommand {
 	command: string;
 	args: string[];
@@ -17,9 +19,9 @@ export function commandOf(
 	if (!message) return null;
 	const text = (message.text ?? message.caption) as string | undefined;
 	if (typeof text !== 'string' || !text.startsWith('/')) return null;
-	const entities = (message.entities ?? message.caption_entities) as IDataObject[] | undefined;
+	const entities = objectsIn(message.entities ?? message.caption_entities);
 	let length: number;
-	if (Array.isArray(entities) && entities.length > 0) {
+	if (entities.length > 0) {
 		const entity = entities.find((e) => e.type === 'bot_command' && e.offset === 0);
 		if (!entity) return null;
 		length = Number(entity.length);

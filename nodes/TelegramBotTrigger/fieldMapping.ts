@@ -44,6 +44,11 @@ export function evaluate(path: string, update: IDataObject): unknown {
 	return matches.length === 1 ? (matches[0] ?? null) : matches;
 }
 
+/**
+ * The mapped fields. A path that passed activation can still throw on a real update (a filter
+ * such as `[?(@.user.id == 5)]` over entities without a user): that field becomes null and
+ * `mappingErrors` says why, so one bad path costs that field, never the update.
+ */
 export function applyMapping(
 	base: IDataObject,
 	update: IDataObject,
@@ -51,8 +56,16 @@ export function applyMapping(
 	mode: 'extend' | 'replace',
 ): IDataObject {
 	const mapped: IDataObject = mode === 'replace' ? {} : { ...base };
-	for (const { field, path } of entries)
-		mapped[field] = evaluate(path, update) as IDataObject[string];
+	const errors: IDataObject = {};
+	for (const { field, path } of entries) {
+		try {
+			mapped[field] = evaluate(path, update) as IDataObject[string];
+		} catch (error) {
+			mapped[field] = null;
+			errors[field] = `JSONPath "${path}" failed on this update: ${(error as Error).message}`;
+		}
+	}
+	if (Object.keys(errors).length > 0) mapped.mappingErrors = errors;
 	if (mode === 'replace') mapped.update = update;
 	return mapped;
 }

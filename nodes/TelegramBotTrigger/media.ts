@@ -7,7 +7,7 @@ import type {
 
 import { botCredentials, callBotApi, downloadBotFile, redact } from '../TelegramBot/transport';
 import { DEFAULT_RETRY } from '../TelegramBot/transport/retry';
-import { messageOf } from './updateItem';
+import { messageOf, objectsIn } from './updateItem';
 
 /** Media fields a message may carry. `animation` first: Telegram also fills `document` for a GIF. */
 const MEDIA_FIELDS = [
@@ -34,8 +34,10 @@ export function mediaOf(
 	if (!message) return null;
 	for (const kind of MEDIA_FIELDS) {
 		const value = message[kind];
-		if (Array.isArray(value) && value.length > 0) {
-			const sizes = value as IDataObject[];
+		if (Array.isArray(value)) {
+			// Malformed sizes (null) are skipped; malformedParts names them on the item.
+			const sizes = objectsIn(value);
+			if (sizes.length === 0) continue;
 			const area = (size: IDataObject) => Number(size.width ?? 0) * Number(size.height ?? 0);
 			const largest = sizes.reduce((best, size) => (area(size) >= area(best) ? size : best));
 			return { kind, file: largest };

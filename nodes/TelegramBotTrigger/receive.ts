@@ -1,5 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { webhookLedger } from './dedupe';
 import { itemFor, readSettings } from './pipeline';
 import { secretMatches } from './secret';
 import { updateTypeOf } from './updateItem';
@@ -32,7 +33,10 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 	const body = this.getBodyData();
 	if (!isUpdate(body)) return refuse(this, 400, 'Bad Request: the body is not a Telegram update');
 
-	const item = await itemFor(this, body, readSettings(this));
+	const ledger = webhookLedger(secret as string);
+	const item = await itemFor(this, body, readSettings(this), ledger);
 	if (!item) return { webhookResponse: { ok: true } };
+	// n8n starts the execution from this return value; nothing after it can fail.
+	ledger.handedOver(body.update_id as number);
 	return { workflowData: [[item]] };
 }

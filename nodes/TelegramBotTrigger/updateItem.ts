@@ -19,10 +19,46 @@ export function updateTypeOf(update: IDataObject): string | null {
 /** The Message an update is about: its own, or the one under a pressed inline button. */
 export function messageOf(update: IDataObject): IDataObject | undefined {
 	for (const field of MESSAGE_FIELDS) {
-		if (update[field] && typeof update[field] === 'object') return update[field] as IDataObject;
+		if (isObject(update[field])) return update[field];
 	}
-	const callback = update.callback_query as IDataObject | undefined;
-	return callback?.message as IDataObject | undefined;
+	const callback = update.callback_query;
+	const message = isObject(callback) ? callback.message : undefined;
+	return isObject(message) ? message : undefined;
+}
+
+/** A JSON object: not null, not a list. */
+function isObject(value: unknown): value is IDataObject {
+	return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * The entries of a message's list field (entities, photo sizes, members: objects only), without
+ * the malformed ones a broken sender may put in.
+ */
+export function objectsIn(value: unknown): IDataObject[] {
+	return Array.isArray(value) ? value.filter(isObject) : [];
+}
+
+/**
+ * Entries of the message's lists that are not objects (`entities: [null]`): skipped by the trigger,
+ * named on the item so nobody wonders where a command or a photo went.
+ */
+export function malformedParts(update: IDataObject): string[] {
+	const type = updateTypeOf(update);
+	const message = messageOf(update);
+	if (!type || !message) return [];
+	const where = message === update[type] ? type : `${type}.message`;
+	const notes: string[] = [];
+	for (const [field, value] of Object.entries(message)) {
+		if (!Array.isArray(value)) continue;
+		value.forEach((entry, index) => {
+			if (!isObject(entry))
+				notes.push(
+					`${where}.${field}[${index}] is ${entry === null ? 'null' : typeof entry}: skipped`,
+				);
+		});
+	}
+	return notes;
 }
 
 function personName(person: IDataObject | undefined): string | null {

@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { allowedUpdates } from '../TelegramBot/helpers/updateTypes';
 import { webhookUrlProblem } from '../TelegramBot/helpers/webhookUrl';
-import { botCredentials, callBotApi, redact } from '../TelegramBot/transport';
+import { botCredentials, redact } from '../TelegramBot/transport';
+import { ActivationBudget } from './activationBudget';
 import { readSettings, rememberBotUsername, type UpdateOptions } from './pipeline';
 import { newSecretToken } from './secret';
 
@@ -24,8 +25,34 @@ function ourUrl(ctx: IHookFunctions): string {
 	return url;
 }
 
-async function webhookInfo(ctx: IHookFunctions, operation: string): Promise<WebhookInfo> {
-	return await callBotApi<WebhookInfo>(ctx, operation, 'getWebhookInfo');
+async function webhookInfo(budget: ActivationBudget, operation: string): Promise<WebhookInfo> {
+	return (await budget.call<WebhookInfo>(operation, 'getWebhookInfo')) ?? { url: '' };
+}
+
+/** `…/<webhookId>/webhook`: the same trigger node, under n8n's production or test path. */
+function sameNodeUrl(a: string, b: string): boolean {
+	const tail = (url: string) => url.split('/').slice(-2).join('/');
+	return tail(a) === tail(b);
+}
+
+/**
+ * A test listen registers n8n's test URL and removes it when the listen ends. Taking over the
+ * bot's webhook there would leave its owner without one afterwards: Telegram does not tell anyone
+ * the secret it was set with, so it cannot be put back as it was.
+ */
+function refuseTestTakeover(ctx: IHookFunctions, operation: string, registered: string): never {
+	const ownProduction = sameNodeUrl(registered, ourUrl(ctx));
+	throw new NodeOperationError(
+		ctx.getNode(),
+		ownProduction
+			? `${operation}: this workflow is active and its production webhook receives this bot's updates; Telegram keeps one webhook per bot, so a test listen would take it away`
+			: `${operation}: this bot already delivers its updates to ${redact(registered)}; a test listen would take them away from there`,
+		{
+			description: ownProduction
+				? 'To test, deactivate the workflow (its webhook is registered again when you activate it), or test with a second bot.'
+				: 'To test, use a second bot, or deactivate the workflow or service that owns the webhook. "Take Over Existing Webhook" applies to activation only, never to a test listen.',
+		},
+	);
 }
 
 function sameSet(a: string[] = [], b: string[] = []): boolean {
@@ -34,7 +61,7 @@ function sameSet(a: string[] = [], b: string[] = []): boolean {
 
 /** Registered, with our URL, a secret we hold, and the update types asked for. */
 export async function checkExists(this: IHookFunctions): Promise<boolean> {
-	const info = await webhookInfo(this, 'Check Webhook');
+	const info = await webhookInfo(new ActivationBudget(this), 'Check Webhook');
 	const staticData = this.getWorkflowStaticData('node');
 	if (info.url !== ourUrl(this) || typeof staticData.secretToken !== 'string') return false;
 	const wanted = allowedUpdates(this.getNodeParameter('updates', []) as string[]);
@@ -58,7 +85,10 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 			description: 'Set WEBHOOK_URL so n8n knows its public HTTPS address.',
 		});
 	}
-	const info = await webhookInfo(this, operation);
+	const budget = new ActivationBudget(this);
+	const info = await webhookInfo(budget, operation);
+	if (info.url && info.url !== url && this.getMode() === 'manual')
+		refuseTestTakeover(this, operation, info.url);
 	if (info.url && info.url !== url && !options.takeOverWebhook) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -73,17 +103,23 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	const body: IDataObject = { url, secret_token: secretToken };
 	body.allowed_updates = allowedUpdates(this.getNodeParameter('updates', []) as string[]) ?? [];
 	if (options.dropPendingUpdates) body.drop_pending_updates = true;
-	await rememberBotUsername(this, operation);
-	await callBotApi(this, operation, 'setWebhook', body);
+	await rememberBotUsername(this, budget, operation);
+	await budget.call(operation, 'setWebhook', body);
 	const staticData = this.getWorkflowStaticData('node');
 	staticData.secretToken = secretToken;
 	return true;
 }
 
-/** Removes the webhook only while it is still ours: another workflow may have taken the bot over. */
+/**
+ * Removes the webhook only while it is still ours: another workflow may have taken the bot over.
+ * Without a secret nothing was registered (a test listen whose registration failed, after which n8n
+ * calls this too): no call, so the registration's error is the one the editor shows.
+ */
 export async function remove(this: IHookFunctions): Promise<boolean> {
-	const info = await webhookInfo(this, 'Remove Webhook');
-	if (info.url === ourUrl(this)) await callBotApi(this, 'Remove Webhook', 'deleteWebhook');
+	if (typeof this.getWorkflowStaticData('node').secretToken !== 'string') return true;
+	const budget = new ActivationBudget(this);
+	const info = await webhookInfo(budget, 'Remove Webhook');
+	if (info.url === ourUrl(this)) await budget.call('Remove Webhook', 'deleteWebhook');
 	delete this.getWorkflowStaticData('node').secretToken;
 	return true;
 }

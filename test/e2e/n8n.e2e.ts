@@ -5,18 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { BotApiEmulator, DEFAULT_TOKEN } from '../emulator/server';
 import { tokenLeaks } from '../leaks';
-import { lastExecution, N8nInstance, ROOT, until as waitFor } from './n8nProcess';
+import { lastExecution, N8nInstance, ROOT } from './n8nProcess';
 
 const emulator = new BotApiEmulator({ selfHosted: true });
 const n8n = new N8nInstance();
-
-async function until<T>(
-	what: string,
-	probe: () => T | undefined | Promise<T | undefined>,
-	timeoutMs = 60_000,
-): Promise<T> {
-	return await waitFor(what, probe, () => n8n.log().slice(-3000), timeoutMs);
-}
 
 async function execute(workflowId: string) {
 	const before = n8n.fileLog().length;
@@ -38,10 +30,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	await n8n.stop();
+	await n8n.dispose();
 	await emulator.stop();
-	// KEEP_N8N_E2E=1 keeps the folder (database, logs) for a look after a failure.
-	if (!process.env.KEEP_N8N_E2E) n8n.remove();
 });
 
 describe('the packed package inside n8n', () => {
@@ -111,7 +101,7 @@ describe('the packed package inside n8n', () => {
 		expect(published.code, published.stderr).toBe(0);
 		const before = emulator.callsOf('setWebhook').length;
 		await n8n.start();
-		const registration = await until(
+		const registration = await n8n.until(
 			'setWebhook from n8n',
 			() => emulator.callsOf('setWebhook')[before],
 		);
@@ -130,10 +120,10 @@ describe('the packed package inside n8n', () => {
 			},
 		};
 		// The webhook registers a moment after the server answers: retry until it is there.
-		await until('the webhook to accept deliveries', async () =>
+		await n8n.until('the webhook to accept deliveries', async () =>
 			(await emulator.deliver(update)).status === 200 ? true : undefined,
 		);
-		const echo = await until('the echo', () =>
+		const echo = await n8n.until('the echo', () =>
 			emulator.callsOf('sendMessage').find((call) => call.params.text === 'Echo: ping from e2e'),
 		);
 		expect(echo.params.chat_id).toBe(1001);
@@ -159,7 +149,7 @@ describe('the packed package inside n8n', () => {
 			},
 		});
 		expect(photoAnswer.status).toBe(200);
-		await until('the echo of the photo', () =>
+		await n8n.until('the echo of the photo', () =>
 			emulator
 				.callsOf('sendMessage')
 				.find((call) => call.params.text === 'Echo: evidence + evidence.jpg (image/jpeg)'),
@@ -184,7 +174,7 @@ describe('the packed package inside n8n', () => {
 
 		const deactivated = await n8n.rest('POST', '/workflows/wfTgTrigger00001/deactivate', {});
 		expect(deactivated.status, JSON.stringify(deactivated.json)).toBe(200);
-		await until(
+		await n8n.until(
 			'deleteWebhook from n8n',
 			() => emulator.callsOf('deleteWebhook').length > 1 || undefined,
 		);
@@ -197,7 +187,7 @@ describe('the packed package inside n8n', () => {
 		const polls = emulator.callsOf('getUpdates').length;
 		const activated = await n8n.rest('POST', '/workflows/wfTgPolling00001/activate', { versionId });
 		expect(activated.status, JSON.stringify(activated.json)).toBe(200);
-		await until('the first poll', () => emulator.callsOf('getUpdates')[polls]);
+		await n8n.until('the first poll', () => emulator.callsOf('getUpdates')[polls]);
 
 		const chat = { id: 1001, type: 'private', first_name: 'Ada' } as const;
 		const from = { id: 1001, is_bot: false, first_name: 'Ada' };
@@ -236,19 +226,19 @@ describe('the packed package inside n8n', () => {
 			emulator
 				.callsOf('sendMessage')
 				.filter((call) => String(call.params.text).startsWith('Polled:'));
-		await until('the echoes of the polled commands', () => polled().length === 2 || undefined);
+		await n8n.until('the echoes of the polled commands', () => polled().length === 2 || undefined);
 		expect(polled().map((call) => call.params)).toEqual([
 			expect.objectContaining({ chat_id: 1001, text: 'Polled: compliance soc2' }),
 			expect.objectContaining({ chat_id: 1001, text: 'Polled: compliance evidence + soc2.pdf' }),
 		]);
-		await until(
+		await n8n.until(
 			'the backlog to be confirmed',
 			() => emulator.bot().updates.length === 0 || undefined,
 		);
 
 		const deactivated = await n8n.rest('POST', '/workflows/wfTgPolling00001/deactivate', {});
 		expect(deactivated.status, JSON.stringify(deactivated.json)).toBe(200);
-		await until(
+		await n8n.until(
 			'the held poll to be aborted',
 			() => emulator.callsOf('getUpdates').some((call) => call.aborted) || undefined,
 		);

@@ -309,6 +309,21 @@ export class N8nInstance {
 	remove(): void {
 		rmSync(this.folder, { recursive: true, force: true });
 	}
+
+	/** Stops n8n and removes its folder; KEEP_N8N_E2E=1 keeps it (database, logs) for a look after a failure. */
+	async dispose(): Promise<void> {
+		await this.stop();
+		if (!process.env.KEEP_N8N_E2E) this.remove();
+	}
+
+	/** Polls `probe` until it gives a value; on timeout, fails with the end of n8n's log. */
+	async until<T>(
+		what: string,
+		probe: () => T | undefined | false | Promise<T | undefined | false>,
+		timeoutMs = 60_000,
+	): Promise<T> {
+		return await until(what, probe, () => this.log().slice(-3000), timeoutMs);
+	}
 }
 
 function statSafe(path: string) {

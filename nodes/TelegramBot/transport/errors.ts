@@ -55,7 +55,13 @@ export class BotApiFailure extends Error {
 	/** The same failure, saying how long the retries waited before giving up. */
 	afterWaiting(waitedMs: number, attempts: number, nextDelayMs: number): BotApiFailure {
 		const seconds = (ms: number) => Math.round(ms / 1000);
-		const note = `gave up after ${attempts} attempt${attempts === 1 ? '' : 's'} and ${seconds(waitedMs)} s of waiting; the next wait of ${seconds(nextDelayMs)} s would pass the limit`;
+		return this.withNote(
+			`gave up after ${attempts} attempt${attempts === 1 ? '' : 's'} and ${seconds(waitedMs)} s of waiting; the next wait of ${seconds(nextDelayMs)} s would pass the limit`,
+		);
+	}
+
+	/** The same failure with a note in brackets after the cause, e.g. how long it lasted. */
+	withNote(note: string): BotApiFailure {
 		return new BotApiFailure(
 			this.operation,
 			this.method,
