@@ -36,15 +36,21 @@ export function mediaOf(
 		const value = message[kind];
 		if (Array.isArray(value)) {
 			// Malformed sizes (null) are skipped; malformedParts names them on the item.
-			const sizes = objectsIn(value);
+			const sizes = objectsIn(value).filter(hasFileId);
 			if (sizes.length === 0) continue;
 			const area = (size: IDataObject) => Number(size.width ?? 0) * Number(size.height ?? 0);
 			const largest = sizes.reduce((best, size) => (area(size) >= area(best) ? size : best));
 			return { kind, file: largest };
 		}
-		if (value && typeof value === 'object') return { kind, file: value as IDataObject };
+		if (value && typeof value === 'object' && hasFileId(value as IDataObject))
+			return { kind, file: value as IDataObject };
 	}
 	return null;
+}
+
+/** A file Telegram can be asked for: without a `file_id` there is nothing to request. */
+function hasFileId(file: IDataObject): boolean {
+	return typeof file.file_id === 'string' && file.file_id !== '';
 }
 
 /**
