@@ -88,7 +88,7 @@ export class TelegramBotApi implements ICredentialType {
 				properties: {
 					value: 404,
 					message:
-						'The server answered 404 Not Found: the token is not one this server knows, or the Server URL is not a Bot API server. Check the token against @BotFather and the Server URL (https://api.telegram.org for Telegram\'s cloud).',
+						"The server answered 404 Not Found: the token is not one this server knows, or the Server URL is not a Bot API server. Check the token against @BotFather and the Server URL (https://api.telegram.org for Telegram's cloud).",
 				},
 			},
 			{

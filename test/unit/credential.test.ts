@@ -76,7 +76,9 @@ describe('credential', () => {
 			new TelegramBotPollingTrigger(),
 		]) {
 			expect(node.description.credentials).toEqual([{ name: 'telegramBotApi', required: true }]);
-			expect((node.methods as { credentialTest?: unknown } | undefined)?.credentialTest).toBeUndefined();
+			expect(
+				(node.methods as { credentialTest?: unknown } | undefined)?.credentialTest,
+			).toBeUndefined();
 		}
 	});
 
