@@ -172,7 +172,7 @@ class CredentialsHelper extends ICredentialsHelper {
 
 export const WEBHOOK_BASE = 'http://127.0.0.1:5678/webhook';
 
-function additionalData(
+export function additionalData(
 	credentials: () => TestCredentials,
 	extra: Partial<IWorkflowExecuteAdditionalData> = {},
 ): IWorkflowExecuteAdditionalData {

@@ -16,7 +16,6 @@ import { router } from './actions/router';
 import * as update from './actions/update';
 import * as webhook from './actions/webhook';
 import { searchChats } from './methods/listSearch';
-import { testTelegramCredential } from './transport/credentialTest';
 
 export class TelegramBot implements INodeType {
 	description: INodeTypeDescription = {
@@ -38,7 +37,7 @@ export class TelegramBot implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'telegramBotApi', required: true, testedBy: 'telegramBotApiTest' }],
+		credentials: [{ name: 'telegramBotApi', required: true }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -70,7 +69,6 @@ export class TelegramBot implements INodeType {
 
 	methods = {
 		listSearch: { searchChats },
-		credentialTest: { telegramBotApiTest: testTelegramCredential },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

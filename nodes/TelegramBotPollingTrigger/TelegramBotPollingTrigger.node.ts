@@ -6,7 +6,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { testTelegramCredential } from '../TelegramBot/transport/credentialTest';
 import { optionsCollection, updatesProperty } from '../TelegramBotTrigger/properties';
 import { UpdatePoller } from './poller';
 import { preparePolling, type PollingOptions } from './preparePolling';
@@ -32,7 +31,7 @@ export class TelegramBotPollingTrigger implements INodeType {
 		defaults: { name: 'Telegram Bot Polling Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'telegramBotApi', required: true, testedBy: 'telegramBotApiTest' }],
+		credentials: [{ name: 'telegramBotApi', required: true }],
 		properties: [
 			{
 				displayName:
@@ -62,10 +61,6 @@ export class TelegramBotPollingTrigger implements INodeType {
 				},
 			]),
 		],
-	};
-
-	methods = {
-		credentialTest: { telegramBotApiTest: testTelegramCredential },
 	};
 
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {

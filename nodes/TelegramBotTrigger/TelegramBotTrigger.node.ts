@@ -7,7 +7,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { testTelegramCredential } from '../TelegramBot/transport/credentialTest';
 import { optionsCollection, updatesProperty } from './properties';
 import { receive } from './receive';
 import { checkExists, create, remove } from './webhookLifecycle';
@@ -30,7 +29,7 @@ export class TelegramBotTrigger implements INodeType {
 		defaults: { name: 'Telegram Bot Webhook Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'telegramBotApi', required: true, testedBy: 'telegramBotApiTest' }],
+		credentials: [{ name: 'telegramBotApi', required: true }],
 		webhooks: [
 			{
 				name: 'default',
@@ -66,10 +65,6 @@ export class TelegramBotTrigger implements INodeType {
 				},
 			]),
 		],
-	};
-
-	methods = {
-		credentialTest: { telegramBotApiTest: testTelegramCredential },
 	};
 
 	webhookMethods = {

@@ -60,13 +60,16 @@ describe('Bot → Get (getMe)', () => {
 		expect(tokenLeaks(error, wrong)).toEqual([]);
 	});
 
-	it('explains a malformed token (404)', async () => {
+	it('refuses a malformed token before any request, once, saying what it must look like', async () => {
+		const before = emulator.calls.length;
 		const { error } = await runAction(
 			{ ...credentials, apiToken: 'not-a-token' },
 			{ resource: 'bot', operation: 'get' },
 		);
-		expect(error?.message).toBe('Get Bot failed (404): Not Found');
-		expect(error?.description).toMatch(/malformed/);
+		expect(error?.message).toBe(
+			'Get Bot failed (no response): The API token is malformed: it must look like 123456789:AAE… (the bot ID, a colon, then the secret) exactly as @BotFather shows it.',
+		);
+		expect(emulator.calls.length).toBe(before);
 	});
 });
 

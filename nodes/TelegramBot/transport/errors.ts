@@ -45,10 +45,17 @@ export class BotApiFailure extends Error {
 	/**
 	 * Worth sending again unchanged: flood control, server trouble, or a connection refused or reset
 	 * before an answer. Not a timeout: Telegram may have sent the message and only the answer was lost.
+	 * Not a failure without a network code either: the credential refused to build the request
+	 * (a malformed token, a Server URL that is not an address), and sending again changes nothing.
 	 */
 	get transient(): boolean {
 		if (this.status === null)
-			return this.code !== 'ETIMEDOUT' && this.code !== 'ECONNABORTED' && this.code !== CANCELLED;
+			return (
+				this.code !== undefined &&
+				this.code !== 'ETIMEDOUT' &&
+				this.code !== 'ECONNABORTED' &&
+				this.code !== CANCELLED
+			);
 		return this.status === 429 || this.status >= 500;
 	}
 
