@@ -1,7 +1,7 @@
 import type { ITriggerFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { redact } from '../TelegramBot/transport';
+import { botCredentials, redact } from '../TelegramBot/transport';
 import { ActivationBudget } from '../TelegramBotTrigger/activationBudget';
 import {
 	readSettings,
@@ -33,9 +33,11 @@ export async function preparePolling(ctx: ITriggerFunctions): Promise<UpdateSett
 	// A test listen never removes one: nobody could put it back (Telegram keeps its secret to itself).
 	const testListen = ctx.getMode() === 'manual';
 	if (info.url && (testListen || !options.removeWebhook)) {
+		// The URL may hold the token, or a piece of it (some set their webhook at /<token>).
+		const { apiToken } = await botCredentials(ctx);
 		throw new NodeOperationError(
 			ctx.getNode(),
-			`${OPERATION}: this bot delivers its updates to a webhook, ${redact(info.url)}; Telegram offers polling only while no webhook is set`,
+			`${OPERATION}: this bot delivers its updates to a webhook, ${redact(info.url, apiToken)}; Telegram offers polling only while no webhook is set`,
 			{
 				description: testListen
 					? 'A test listen never removes a webhook, or its owner would stop receiving updates. To test, deactivate the workflow or service that set it (a Telegram Bot Trigger, another tool), or test with a second bot.'

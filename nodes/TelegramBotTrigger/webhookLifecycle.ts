@@ -40,13 +40,18 @@ function sameNodeUrl(a: string, b: string): boolean {
  * bot's webhook there would leave its owner without one afterwards: Telegram does not tell anyone
  * the secret it was set with, so it cannot be put back as it was.
  */
-function refuseTestTakeover(ctx: IHookFunctions, operation: string, registered: string): never {
+function refuseTestTakeover(
+	ctx: IHookFunctions,
+	operation: string,
+	registered: string,
+	apiToken: string,
+): never {
 	const ownProduction = sameNodeUrl(registered, ourUrl(ctx));
 	throw new NodeOperationError(
 		ctx.getNode(),
 		ownProduction
 			? `${operation}: this workflow is active and its production webhook receives this bot's updates; Telegram keeps one webhook per bot, so a test listen would take it away`
-			: `${operation}: this bot already delivers its updates to ${redact(registered)}; a test listen would take them away from there`,
+			: `${operation}: this bot already delivers its updates to ${redact(registered, apiToken)}; a test listen would take them away from there`,
 		{
 			description: ownProduction
 				? 'To test, deactivate the workflow (its webhook is registered again when you activate it), or test with a second bot.'
@@ -78,7 +83,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	const options = this.getNodeParameter('options', {}) as TriggerOptions;
 	// Filters and mapping are checked now, so a typo fails the activation and not every update.
 	readSettings(this);
-	const { serverUrl } = await botCredentials(this);
+	const { serverUrl, apiToken } = await botCredentials(this);
 	const problem = webhookUrlProblem(url, serverUrl);
 	if (problem) {
 		throw new NodeOperationError(this.getNode(), `${operation}: ${problem}`, {
@@ -88,11 +93,11 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	const budget = new ActivationBudget(this);
 	const info = await webhookInfo(budget, operation);
 	if (info.url && info.url !== url && this.getMode() === 'manual')
-		refuseTestTakeover(this, operation, info.url);
+		refuseTestTakeover(this, operation, info.url, apiToken);
 	if (info.url && info.url !== url && !options.takeOverWebhook) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`${operation}: this bot already delivers its updates to ${redact(info.url)}`,
+			`${operation}: this bot already delivers its updates to ${redact(info.url, apiToken)}`,
 			{
 				description:
 					'Telegram allows one webhook per bot. Deactivate the workflow or service that owns it, use another bot, or turn on "Take Over Existing Webhook" to replace it.',

@@ -19,6 +19,18 @@ const credentials = () => defaultCredentials(emulator.baseUrl);
 const SECRET = DEFAULT_TOKEN.split(':')[1];
 
 describe('the token in no output item of any operation', () => {
+	it('Create Webhook refusing a URL that holds the token: not in any part of the error', async () => {
+		const result = await runAction(credentials(), {
+			resource: 'webhook',
+			operation: 'create',
+			url: `ftp://hooks.example.com/tg/${DEFAULT_TOKEN}`,
+		});
+		expect(result.error?.message).toMatch(/^Create Webhook/);
+		expect(emulator.callsOf('setWebhook')).toHaveLength(0);
+		// The node's own parameters hold what the user typed; everything the node said must not.
+		expect(tokenLeaks({ ...result.error, node: undefined })).toEqual([]);
+	});
+
 	it('Call API Method getFile: a --local server path under the token is redacted', async () => {
 		const file = emulator.addFile(2048, 'documents/file_0.pdf', 'application/pdf');
 		const result = await runAction(credentials(), {

@@ -132,12 +132,19 @@ function redactItem(item: INodeExecutionData, secret: string | undefined): INode
 	return { ...item, json, binary };
 }
 
-function redactError(error: unknown, secret: string | undefined): unknown {
+function redactError(error: unknown, secret: string | undefined, depth = 0): unknown {
 	if (!(error instanceof Error)) return error;
-	const described = error as Error & { description?: string | null };
+	const described = error as Error & { description?: string | null; messages?: unknown };
 	error.message = redact(error.message, secret);
 	if (error.stack) error.stack = redact(error.stack, secret);
 	if (typeof described.description === 'string')
 		described.description = redact(described.description, secret);
+	if (Array.isArray(described.messages))
+		described.messages = described.messages.map((text) =>
+			typeof text === 'string' ? redact(text, secret) : text,
+		);
+	// n8n stores an error's cause with the execution: a NodeOperationError made from a text keeps
+	// that text, unredacted, as its cause.
+	if (depth < 3) redactError(error.cause, secret, depth + 1);
 	return error;
 }
