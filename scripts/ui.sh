@@ -7,12 +7,10 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ ! -x "$CHROMIUM_PATH" ]; then
-	if [ "$(id -u)" -ne 0 ]; then
-		echo "Chromium is missing: install Debian's package (sudo apt-get install -y chromium) or set CHROMIUM_PATH" >&2
-		exit 1
-	fi
+	SUDO=""
+	[ "$(id -u)" -eq 0 ] || SUDO=sudo
 	echo "Installing Debian's chromium (about 2 min)" >&2
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+	$SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 export CHROMIUM_PATH
 [ -d node_modules/playwright-core ] || npm install --no-audit --no-fund

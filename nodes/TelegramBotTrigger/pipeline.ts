@@ -87,7 +87,7 @@ export async function itemFor(
 		if (!passes(update, settings.filters, command)) return null;
 	} catch (error) {
 		ctx.logger.warn(
-			`Telegram Bot Trigger: update ${updateId} dropped, the filters could not read it: ${(error as Error).message}`,
+			`Telegram Bot Webhook Trigger: update ${updateId} dropped, the filters could not read it: ${(error as Error).message}`,
 		);
 		return null;
 	}
@@ -108,7 +108,7 @@ export async function itemFor(
 				updateId,
 				updateType: updateTypeOf(update),
 				update,
-				error: `Telegram Bot Trigger could not read this update: ${(error as Error).message}`,
+				error: `Telegram Bot trigger could not read this update: ${(error as Error).message}`,
 			},
 		};
 	}

@@ -87,7 +87,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	const problem = webhookUrlProblem(url, serverUrl);
 	if (problem) {
 		throw new NodeOperationError(this.getNode(), `${operation}: ${problem}`, {
-			description: 'Set WEBHOOK_URL so n8n knows its public HTTPS address.',
+			description: 'Set N8N_WEBHOOK_URL (WEBHOOK_URL before n8n 2) to n8n\'s public HTTPS address, or use the Telegram Bot Polling Trigger, which needs none.',
 		});
 	}
 	const budget = new ActivationBudget(this);

@@ -68,7 +68,7 @@ const HINTS: Array<{
 	{
 		status: 409,
 		match: /webhook is active/i,
-		hint: 'A webhook is registered for this bot, so updates cannot be polled. Remove it first (Webhook → Delete), or receive updates with the Telegram Bot Trigger.',
+		hint: 'A webhook is registered for this bot, so updates cannot be polled. Remove it first (Webhook → Delete), or receive updates with the Telegram Bot Webhook Trigger.',
 	},
 	{
 		status: 409,
