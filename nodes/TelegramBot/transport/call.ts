@@ -5,7 +5,14 @@ import type { DeliveryEngine } from './delivery';
 import type { Upload } from './upload';
 import { BotApiFailure, toNodeApiError } from './errors';
 import type { BotApiAnswer } from './envelope';
-import { botApiRequest, type BotApiContext, type RequestOptions } from './request';
+import { PausedPastLimit, type PauseAllowance } from './pacer';
+import {
+	botApiRequest,
+	cancelledFailure,
+	executionCancelSignal,
+	type BotApiContext,
+	type RequestOptions,
+} from './request';
 import { itemOptions } from './itemOptions';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry';
 
@@ -109,16 +116,50 @@ async function retriedAnswer<T>(
 	const retry = options.retry ?? policy.retry;
 	const requestOptions = { ...options, timeoutMs: options.timeoutMs ?? policy.timeoutMs };
 	const paced = options.paced;
-	return await withRetry(
-		async () => {
-			if (paced) await paced.engine.slot(paced.chatId);
-			return await botApiRequest<T>(ctx, operation, method, body, requestOptions);
-		},
-		retry,
-		(failure, delayMs) => {
-			if (paced && failure.status === 429) paced.engine.flooded(paced.chatId, delayMs);
-		},
-	);
+	const cancel = executionCancelSignal(ctx);
+	try {
+		return await withRetry(
+			async (allowance) => {
+				if (paced) await pacedSlot(operation, method, paced, allowance);
+				return await botApiRequest<T>(ctx, operation, method, body, requestOptions);
+			},
+			retry,
+			(failure, delayMs) => {
+				if (paced && failure.status === 429) paced.engine.flooded(paced.chatId, delayMs);
+			},
+			cancel,
+		);
+	} catch (error) {
+		// A wait ended by the Stop button: the same failure as a request it stopped.
+		if (cancel?.aborted && !(error instanceof BotApiFailure)) throw cancelledFailure(operation, method);
+		throw error;
+	}
+}
+
+/**
+ * The send's slot. The bot paused longer than this item may still wait (a 429 answered to another
+ * request, maybe another execution's) fails it now, as its own 429 would: withRetry sees a wait
+ * past the limit and says so.
+ */
+async function pacedSlot(
+	operation: string,
+	method: string,
+	paced: NonNullable<CallOptions['paced']>,
+	allowance: PauseAllowance,
+): Promise<void> {
+	try {
+		await paced.engine.slot(paced.chatId, allowance);
+	} catch (error) {
+		if (!(error instanceof PausedPastLimit)) throw error;
+		const retryAfter = Math.ceil(error.waitMs / 1000);
+		throw new BotApiFailure(
+			operation,
+			method,
+			429,
+			`Too Many Requests: retry after ${retryAfter}, Telegram's answer to an earlier send of this bot`,
+			{ retry_after: retryAfter },
+		);
+	}
 }
 
 function asNodeError(ctx: BotApiContext, error: unknown, itemIndex: number | undefined): Error {
