@@ -149,6 +149,24 @@ describe('delivery engine', () => {
 		expect((await first).error).toBeUndefined();
 	}, 20_000);
 
+	it("the wait for another execution's pause counts against the item's Retry Wait Limit", async () => {
+		emulator.failNext('sendDice', { status: 429, parameters: { retry_after: 6 } });
+		const { first } = await pauseTheBotFor5s();
+		const dice = await runAction(defaultCredentials(emulator.baseUrl), {
+			resource: 'message',
+			operation: 'sendDice',
+			chatId: { __rl: true, mode: 'id', value: '2000' },
+			emoji: '🎯',
+			options: { ...FAST, retryWaitLimit: 10 },
+		});
+		// About 5 s waited for the pause, then its own 429 asks for 6 more: past 10 s.
+		expect(dice.error?.message).toMatch(
+			/^Send Dice failed \(429\): .*\(gave up after 1 attempt and 5 s of waiting; the next wait of 6 s would pass the limit\)$/,
+		);
+		expect(emulator.callsOf('sendDice').map((call) => call.status)).toEqual([429]);
+		expect((await first).error).toBeUndefined();
+	}, 20_000);
+
 	it("stopping an execution ends its wait for another execution's pause: nothing sent, the chat free", async () => {
 		const { first } = await pauseTheBotFor5s();
 		const stop = sleep(300);
