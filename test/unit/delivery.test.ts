@@ -111,8 +111,7 @@ describe('delivery engine', () => {
 	async function pauseTheBotFor5s() {
 		emulator.failNext('sendMessage', { status: 429, parameters: { retry_after: 5 } });
 		const first = runAction(defaultCredentials(emulator.baseUrl), send(PRIVATE, 'first execution'));
-		while (!emulator.callsOf('sendMessage').some((call) => call.status === 429))
-			await sleep(10);
+		while (!emulator.callsOf('sendMessage').some((call) => call.status === 429)) await sleep(10);
 		// The first execution has read the answer and paused the bot by now.
 		await sleep(200);
 		// In an object: an async function returning the promise itself would wait for it.
@@ -131,7 +130,9 @@ describe('delivery engine', () => {
 			/^Send Message failed \(429\): Too Many Requests: retry after 5\b.*\(gave up after 1 attempt and 0 s of waiting; the next wait of 5 s would pass the limit\)$/,
 		);
 		expect(second.error?.httpCode).toBe('429');
-		expect(emulator.callsOf('sendMessage').filter((c) => c.params.text === 'second execution')).toEqual([]);
+		expect(
+			emulator.callsOf('sendMessage').filter((c) => c.params.text === 'second execution'),
+		).toEqual([]);
 		expect((await first).error).toBeUndefined();
 	}, 15_000);
 
@@ -143,7 +144,9 @@ describe('delivery engine', () => {
 			send(2000, 'second execution', { ...FAST, retryWaitLimit: 10 }),
 		);
 		expect(second.error).toBeUndefined();
-		const [sent] = emulator.callsOf('sendMessage').filter((c) => c.params.text === 'second execution');
+		const [sent] = emulator
+			.callsOf('sendMessage')
+			.filter((c) => c.params.text === 'second execution');
 		expect(sent.status).toBe(200);
 		expect(sent.at - refusedAt).toBeGreaterThanOrEqual(4950);
 		expect((await first).error).toBeUndefined();

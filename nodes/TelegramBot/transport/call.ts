@@ -5,7 +5,7 @@ import type { DeliveryEngine } from './delivery';
 import type { Upload } from './upload';
 import { BotApiFailure, toNodeApiError } from './errors';
 import type { BotApiAnswer } from './envelope';
-import { PausedPastLimit, type PauseAllowance } from './pacer';
+import { PausedPastLimit } from './pacer';
 import {
 	botApiRequest,
 	cancelledFailure,
@@ -120,7 +120,11 @@ async function retriedAnswer<T>(
 	try {
 		return await withRetry(
 			async (allowance) => {
-				if (paced) await pacedSlot(operation, method, paced, allowance);
+				try {
+					if (paced) await paced.engine.slot(paced.chatId, allowance);
+				} catch (error) {
+					throw asBotApiFailure(operation, method, error, cancel);
+				}
 				return await botApiRequest<T>(ctx, operation, method, body, requestOptions);
 			},
 			retry,
@@ -130,36 +134,30 @@ async function retriedAnswer<T>(
 			cancel,
 		);
 	} catch (error) {
-		// A wait ended by the Stop button: the same failure as a request it stopped.
-		if (cancel?.aborted && !(error instanceof BotApiFailure)) throw cancelledFailure(operation, method);
-		throw error;
+		throw asBotApiFailure(operation, method, error, cancel);
 	}
 }
 
 /**
- * The send's slot. The bot paused longer than this item may still wait (a 429 answered to another
- * request, maybe another execution's) fails it now, as its own 429 would: withRetry sees a wait
- * past the limit and says so.
+ * What ended a wait, as the failure the rest of the transport reads. The bot paused longer than
+ * this item may still wait (a 429 answered to another request, maybe another execution's) is a
+ * 429 of its own, which withRetry fails at once with the wait it would pass; a wait ended by the
+ * Stop button is the same failure as a request it stopped.
  */
-async function pacedSlot(
+function asBotApiFailure(
 	operation: string,
 	method: string,
-	paced: NonNullable<CallOptions['paced']>,
-	allowance: PauseAllowance,
-): Promise<void> {
-	try {
-		await paced.engine.slot(paced.chatId, allowance);
-	} catch (error) {
-		if (!(error instanceof PausedPastLimit)) throw error;
+	error: unknown,
+	cancel: AbortSignal | undefined,
+): unknown {
+	if (error instanceof PausedPastLimit) {
 		const retryAfter = Math.ceil(error.waitMs / 1000);
-		throw new BotApiFailure(
-			operation,
-			method,
-			429,
-			`Too Many Requests: retry after ${retryAfter}, Telegram's answer to an earlier send of this bot`,
-			{ retry_after: retryAfter },
-		);
+		const description = `Too Many Requests: retry after ${retryAfter}, Telegram's answer to an earlier send of this bot`;
+		return new BotApiFailure(operation, method, 429, description, { retry_after: retryAfter });
 	}
+	if (cancel?.aborted && !(error instanceof BotApiFailure))
+		return cancelledFailure(operation, method);
+	return error;
 }
 
 function asNodeError(ctx: BotApiContext, error: unknown, itemIndex: number | undefined): Error {
