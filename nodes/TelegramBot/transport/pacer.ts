@@ -32,6 +32,12 @@ export class PausedPastLimit extends Error {
 	}
 }
 
+/**
+ * An item that waited out its own `retry_after` finds at most the last millisecond of the pause it
+ * set (timers may fire a little early): that is no new wait and no reason to fail.
+ */
+const TIMER_SLACK_MS = 50;
+
 interface Waiter {
 	rate: Rate;
 	allowance: PauseAllowance;
@@ -127,7 +133,7 @@ export class Pacer {
 	private pastLimit(waiter: Waiter, now: number): PausedPastLimit | undefined {
 		const { allowance } = waiter;
 		const wholePause = this.pausedTime(this.pausedUntil) - waiter.pausedAtArrival;
-		if (wholePause <= allowance.maxWaitMs - allowance.waitedMs) return undefined;
+		if (wholePause <= allowance.maxWaitMs - allowance.waitedMs + TIMER_SLACK_MS) return undefined;
 		allowance.waitedMs += this.pausedTime(now) - waiter.pausedAtArrival;
 		return new PausedPastLimit(this.pausedUntil - now);
 	}
