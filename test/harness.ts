@@ -240,7 +240,11 @@ export async function runAction(
 	credentials: TestCredentials,
 	parameters: INodeParameters,
 	input: IDataObject[] = [{}],
-	options: { continueOnFail?: boolean } = {},
+	options: {
+		continueOnFail?: boolean;
+		/** Stops the execution when it settles, as n8n's Stop button does (cancels WorkflowExecute's run). */
+		cancel?: Promise<unknown>;
+	} = {},
 ): Promise<RunResult> {
 	const source: INode = {
 		id: 'node-items',
@@ -276,7 +280,9 @@ export async function runAction(
 		hooks,
 	} as Partial<IWorkflowExecuteAdditionalData>);
 	try {
-		await new WorkflowExecute(data, 'manual').run({ workflow, startNode: source });
+		const execution = new WorkflowExecute(data, 'manual').run({ workflow, startNode: source });
+		void options.cancel?.then(() => execution.cancel());
+		await execution;
 	} catch (error) {
 		// n8n refuses to start a workflow whose parameters fail validation (WorkflowHasIssuesError).
 		return {

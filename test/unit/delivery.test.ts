@@ -107,6 +107,96 @@ describe('delivery engine', () => {
 		expect(sentAt - refusedAt).toBeGreaterThanOrEqual(950);
 	});
 
+	/** Execution A gets a 429 with retry_after 5 and waits it out: the whole bot is paused 5 s. */
+	async function pauseTheBotFor5s() {
+		emulator.failNext('sendMessage', { status: 429, parameters: { retry_after: 5 } });
+		const first = runAction(defaultCredentials(emulator.baseUrl), send(PRIVATE, 'first execution'));
+		while (!emulator.callsOf('sendMessage').some((call) => call.status === 429)) await sleep(10);
+		// The first execution has read the answer and paused the bot by now.
+		await sleep(200);
+		// In an object: an async function returning the promise itself would wait for it.
+		return { first };
+	}
+
+	it("another execution's pause longer than an item may still wait fails the item at once", async () => {
+		const { first } = await pauseTheBotFor5s();
+		const started = Date.now();
+		const second = await runAction(
+			defaultCredentials(emulator.baseUrl),
+			send(2000, 'second execution', { ...FAST, retryWaitLimit: 2 }),
+		);
+		expect(Date.now() - started).toBeLessThan(1500);
+		expect(second.error?.message).toMatch(
+			/^Send Message failed \(429\): Too Many Requests: retry after 5\b.*\(gave up after 1 attempt and 0 s of waiting; the next wait of 5 s would pass the limit\)$/,
+		);
+		expect(second.error?.httpCode).toBe('429');
+		expect(
+			emulator.callsOf('sendMessage').filter((c) => c.params.text === 'second execution'),
+		).toEqual([]);
+		expect((await first).error).toBeUndefined();
+	}, 15_000);
+
+	it("another execution's pause within the limit is waited out, then the item is sent", async () => {
+		const { first } = await pauseTheBotFor5s();
+		const refusedAt = emulator.callsOf('sendMessage').find((call) => call.status === 429)!.at;
+		const second = await runAction(
+			defaultCredentials(emulator.baseUrl),
+			send(2000, 'second execution', { ...FAST, retryWaitLimit: 10 }),
+		);
+		expect(second.error).toBeUndefined();
+		const [sent] = emulator
+			.callsOf('sendMessage')
+			.filter((c) => c.params.text === 'second execution');
+		expect(sent.status).toBe(200);
+		expect(sent.at - refusedAt).toBeGreaterThanOrEqual(4950);
+		expect((await first).error).toBeUndefined();
+	}, 20_000);
+
+	it("the wait for another execution's pause counts against the item's Retry Wait Limit", async () => {
+		emulator.failNext('sendDice', { status: 429, parameters: { retry_after: 6 } });
+		const { first } = await pauseTheBotFor5s();
+		const dice = await runAction(defaultCredentials(emulator.baseUrl), {
+			resource: 'message',
+			operation: 'sendDice',
+			chatId: { __rl: true, mode: 'id', value: '2000' },
+			emoji: '🎯',
+			options: { ...FAST, retryWaitLimit: 10 },
+		});
+		// About 5 s waited for the pause, then its own 429 asks for 6 more: past 10 s.
+		expect(dice.error?.message).toMatch(
+			/^Send Dice failed \(429\): .*\(gave up after 1 attempt and 5 s of waiting; the next wait of 6 s would pass the limit\)$/,
+		);
+		expect(emulator.callsOf('sendDice').map((call) => call.status)).toEqual([429]);
+		expect((await first).error).toBeUndefined();
+	}, 20_000);
+
+	it("stopping an execution ends its wait for another execution's pause: nothing sent, the chat free", async () => {
+		const { first } = await pauseTheBotFor5s();
+		const stop = sleep(300);
+		const second = runAction(
+			defaultCredentials(emulator.baseUrl),
+			send(2000, 'stopped execution', { ...FAST, retryWaitLimit: 60 }),
+			[{}],
+			{ cancel: stop },
+		);
+		await stop;
+		// The stopped item no longer holds the chat's turn: the next one to that chat is answered at once.
+		const started = Date.now();
+		const third = await runAction(
+			defaultCredentials(emulator.baseUrl),
+			send(2000, 'third execution', { ...FAST, retryWaitLimit: 1 }),
+		);
+		expect(Date.now() - started).toBeLessThan(1500);
+		expect(third.error?.message).toMatch(/would pass the limit\)$/);
+		await second;
+		expect((await first).error).toBeUndefined();
+		await sleep(500);
+		expect(emulator.callsOf('sendMessage').map((c) => c.params.text)).toEqual([
+			'first execution',
+			'first execution',
+		]);
+	}, 20_000);
+
 	it('follows a group upgraded to a supergroup once, and says so', async () => {
 		emulator.addChat({ id: -1005550001, type: 'supergroup', title: 'Audit Team' });
 		emulator.chats.get(String(OLD_GROUP))!.migratedTo = -1005550001;

@@ -5,7 +5,14 @@ import type { DeliveryEngine } from './delivery';
 import type { Upload } from './upload';
 import { BotApiFailure, toNodeApiError } from './errors';
 import type { BotApiAnswer } from './envelope';
-import { botApiRequest, type BotApiContext, type RequestOptions } from './request';
+import { PausedPastLimit } from './pacer';
+import {
+	botApiRequest,
+	cancelledFailure,
+	executionCancelSignal,
+	type BotApiContext,
+	type RequestOptions,
+} from './request';
 import { itemOptions } from './itemOptions';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry';
 
@@ -109,16 +116,48 @@ async function retriedAnswer<T>(
 	const retry = options.retry ?? policy.retry;
 	const requestOptions = { ...options, timeoutMs: options.timeoutMs ?? policy.timeoutMs };
 	const paced = options.paced;
-	return await withRetry(
-		async () => {
-			if (paced) await paced.engine.slot(paced.chatId);
-			return await botApiRequest<T>(ctx, operation, method, body, requestOptions);
-		},
-		retry,
-		(failure, delayMs) => {
-			if (paced && failure.status === 429) paced.engine.flooded(paced.chatId, delayMs);
-		},
-	);
+	const cancel = executionCancelSignal(ctx);
+	try {
+		return await withRetry(
+			async (allowance) => {
+				try {
+					if (paced) await paced.engine.slot(paced.chatId, allowance);
+				} catch (error) {
+					throw asBotApiFailure(operation, method, error, cancel);
+				}
+				return await botApiRequest<T>(ctx, operation, method, body, requestOptions);
+			},
+			retry,
+			(failure, delayMs) => {
+				if (paced && failure.status === 429) paced.engine.flooded(paced.chatId, delayMs);
+			},
+			cancel,
+		);
+	} catch (error) {
+		throw asBotApiFailure(operation, method, error, cancel);
+	}
+}
+
+/**
+ * What ended a wait, as the failure the rest of the transport reads. The bot paused longer than
+ * this item may still wait (a 429 answered to another request, maybe another execution's) is a
+ * 429 of its own, which withRetry fails at once with the wait it would pass; a wait ended by the
+ * Stop button is the same failure as a request it stopped.
+ */
+function asBotApiFailure(
+	operation: string,
+	method: string,
+	error: unknown,
+	cancel: AbortSignal | undefined,
+): unknown {
+	if (error instanceof PausedPastLimit) {
+		const retryAfter = Math.ceil(error.waitMs / 1000);
+		const description = `Too Many Requests: retry after ${retryAfter}, Telegram's answer to an earlier send of this bot`;
+		return new BotApiFailure(operation, method, 429, description, { retry_after: retryAfter });
+	}
+	if (cancel?.aborted && !(error instanceof BotApiFailure))
+		return cancelledFailure(operation, method);
+	return error;
 }
 
 function asNodeError(ctx: BotApiContext, error: unknown, itemIndex: number | undefined): Error {

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { Pacer, Rate } from './pacer';
+import { Pacer, Rate, type PauseAllowance } from './pacer';
 import { botCredentials } from './request';
 
 /** Telegram's published ceilings (Bot FAQ): ~30 messages/s per bot, ~1/s per chat, 20/min per group. */
@@ -109,13 +109,16 @@ export class DeliveryEngine {
 		return run;
 	}
 
-	/** Waits for the chat's slot, then the bot's: a chat slot taken first never wastes a global one. */
-	async slot(chatId: string | number): Promise<void> {
+	/**
+	 * Waits for the chat's slot, then the bot's: a chat slot taken first never wastes a global one.
+	 * A pause (a 429 answered to any execution on this bot) is waited only within the allowance.
+	 */
+	async slot(chatId: string | number, allowance?: PauseAllowance): Promise<void> {
 		const shared = await this.sharedBudget();
 		const budget = chatBudget(shared, chatId);
-		await budget.chat.take(this.rates.chat);
-		await budget.group?.take(this.rates.group);
-		await shared.bot.take(this.rates.bot);
+		await budget.chat.take(this.rates.chat, allowance);
+		await budget.group?.take(this.rates.group, allowance);
+		await shared.bot.take(this.rates.bot, allowance);
 		// The wait for the bot's slot may have been long: the chat's next send counts from now.
 		const now = Date.now();
 		budget.chat.sentAt(now, this.rates.chat);

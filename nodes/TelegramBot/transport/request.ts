@@ -95,6 +95,16 @@ export async function botApiRequest<T = unknown>(
 	return unwrapEnvelope<T>(operation, method, response.statusCode, response.body, [apiToken]);
 }
 
+/** The signal n8n fires when the execution is stopped; none outside an execution. */
+export function executionCancelSignal(ctx: BotApiContext): AbortSignal | undefined {
+	return 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
+}
+
+/** Stopped on purpose (the execution was cancelled, the trigger stopped): not worth resending. */
+export function cancelledFailure(operation: string, method: string): BotApiFailure {
+	return new BotApiFailure(operation, method, null, 'the request was cancelled', {}, CANCELLED);
+}
+
 /** Sends one request with the credential, under the call's signal; the answer as n8n gives it. */
 export type AuthenticatedHttp = (request: IHttpRequestOptions) => Promise<unknown>;
 
@@ -112,7 +122,7 @@ export async function withinDeadline<R>(
 	work: (http: AuthenticatedHttp) => Promise<R>,
 ): Promise<R> {
 	const deadline = AbortSignal.timeout(limits.timeoutMs);
-	const cancel = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
+	const cancel = executionCancelSignal(ctx);
 	const signals = [deadline, limits.signal, cancel].filter((s): s is AbortSignal => !!s);
 	const signal = signals.length > 1 ? AbortSignal.any(signals) : deadline;
 	// n8n-core replaces a request's abortSignal with the execution's cancel signal whenever the
@@ -127,9 +137,7 @@ export async function withinDeadline<R>(
 			const text = `no answer within the time limit of ${seconds} s (ETIMEDOUT)`;
 			return new BotApiFailure(operation, method, null, text, {}, 'ETIMEDOUT');
 		}
-		// Stopped on purpose (the execution was cancelled, the trigger stopped): not worth resending.
-		if (signal.aborted)
-			return new BotApiFailure(operation, method, null, 'the request was cancelled', {}, CANCELLED);
+		if (signal.aborted) return cancelledFailure(operation, method);
 		return failureFromNetwork(operation, method, error, limits.secrets);
 	};
 	const http: AuthenticatedHttp = async (request) => {
@@ -143,6 +151,8 @@ export async function withinDeadline<R>(
 			throw asFailure(error);
 		}
 	};
+	// Stopped before it started (the execution was stopped while the call waited): nothing is sent.
+	if (signal.aborted) throw asFailure(signal.reason);
 	let stop: () => void = () => undefined;
 	// Ends the call at the deadline even where the HTTP layer would keep waiting for its socket.
 	const stopped = new Promise<never>((_, reject) => {
