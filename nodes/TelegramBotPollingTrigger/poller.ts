@@ -344,7 +344,8 @@ function limitOf({ ctx }: Subscriber): number {
 function failedFor(ctx: ITriggerFunctions, error: unknown, failingMs: number): Error {
 	const seconds = Math.round(failingMs / 1000);
 	const span = seconds >= 120 ? `${Math.round(seconds / 60)} minutes` : `${seconds} s`;
-	if (!(error instanceof BotApiFailure)) return error instanceof Error ? error : new Error(String(error));
+	if (!(error instanceof BotApiFailure))
+		return error instanceof Error ? error : new Error(String(error));
 	const note = `polling has failed for ${span} without an answer`;
 	return toNodeApiError(ctx.getNode(), error.withNote(note));
 }

@@ -59,12 +59,10 @@ async function callsArrive(method: string, count: number): Promise<void> {
 	while (emulator.callsOf(method).length < count) await new Promise((r) => setTimeout(r, 5));
 }
 
-const ids = (poller: PollingTriggerUnderTest) =>
-	poller.emitted.map(([item]) => item.json.updateId);
+const ids = (poller: PollingTriggerUnderTest) => poller.emitted.map(([item]) => item.json.updateId);
 
 /** getUpdates answered 409 "terminated by other getUpdates request": two pollers on one bot. */
-const conflicts = () =>
-	emulator.callsOf('getUpdates').filter((call) => call.status === 409).length;
+const conflicts = () => emulator.callsOf('getUpdates').filter((call) => call.status === 409).length;
 
 describe('several polling workflows on one bot share one getUpdates stream', () => {
 	it('each workflow gets exactly the updates its own filters let through, from one stream', async () => {
@@ -87,7 +85,9 @@ describe('several polling workflows on one bot share one getUpdates stream', () 
 		expect(conflicts()).toBe(0);
 		// One caller: no two getUpdates calls were ever held open at once.
 		const calls = emulator.callsOf('getUpdates');
-		expect(calls.filter((call) => call.status === 0 && !call.aborted).length).toBeLessThanOrEqual(1);
+		expect(calls.filter((call) => call.status === 0 && !call.aborted).length).toBeLessThanOrEqual(
+			1,
+		);
 		// The stream asks for the union of the subscribers' types ('*' is Telegram's default set).
 		const asked = calls.at(-1)!.params.allowed_updates as string[];
 		expect(asked).toEqual(unionOfAllowedUpdates([['message'], ['callback_query'], []]));
@@ -187,7 +187,9 @@ describe('several polling workflows on one bot share one getUpdates stream', () 
 		const calls = emulator.callsOf('getUpdates').length;
 		await new Promise((r) => setTimeout(r, 300));
 		expect(emulator.callsOf('getUpdates').length).toBe(calls);
-		expect(emulator.callsOf('getUpdates').filter((call) => call.status === 0 && !call.aborted)).toEqual([]);
+		expect(
+			emulator.callsOf('getUpdates').filter((call) => call.status === 0 && !call.aborted),
+		).toEqual([]);
 		expect(conflicts()).toBe(0);
 	});
 
