@@ -1,5 +1,6 @@
 /* eslint-disable no-console -- a benchmark prints its figures */
 import type { Update } from '@grammyjs/types';
+import { sleep } from 'n8n-workflow';
 import { afterEach, expect, it } from 'vitest';
 
 import { defaultCredentials, PollingTriggerUnderTest } from '../test/harness';
@@ -53,7 +54,7 @@ async function run(commands: Array<string | undefined>) {
 		const pushed: Update[] = [];
 		for (let i = 0; i < UPDATES; i++) {
 			pushed.push(emulator.pushUpdate(commandUpdate(i)));
-			if ((i + 1) % BURST === 0) await new Promise((resolve) => setTimeout(resolve, BURST_GAP_MS));
+			if ((i + 1) % BURST === 0) await sleep(BURST_GAP_MS);
 		}
 		const wanted = commands.map((command) => (command ? UPDATES / WORKFLOWS : UPDATES));
 		await Promise.all(pollers.map((poller, i) => poller.until(wanted[i])));
