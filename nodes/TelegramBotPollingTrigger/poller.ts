@@ -125,6 +125,7 @@ class UpdateStream {
 	add(subscriber: Subscriber): void {
 		this.subscribers.add(subscriber);
 		this.ctx = subscriber.ctx;
+		this.note(subscriber, 'joined');
 		if (!this.closed) {
 			this.closed = this.runToEnd();
 			return;
@@ -144,6 +145,7 @@ class UpdateStream {
 
 	private drop(subscriber: Subscriber): void {
 		if (!this.subscribers.delete(subscriber)) return;
+		this.note(subscriber, 'left');
 		const next = this.subscribers.values().next();
 		if (!next.done) {
 			this.ctx = next.value.ctx;
@@ -152,6 +154,15 @@ class UpdateStream {
 		this.retire();
 		this.abort.abort();
 		this.call?.abort();
+	}
+
+	/** Who polls the bot, in n8n's debug log: several workflows on one bot are otherwise invisible. */
+	private note(subscriber: Subscriber, change: 'joined' | 'left'): void {
+		const { ctx } = subscriber;
+		const who = ctx.getMode() === 'manual' ? 'a test listen of workflow' : 'workflow';
+		ctx.logger.debug(
+			`Telegram Bot Polling Trigger: ${who} ${ctx.getWorkflow().id ?? ''} ${change} the bot's update stream; ${this.subscribers.size} polling it now`,
+		);
 	}
 
 	/** Out of the registry: the next trigger on the bot starts a new stream, after this one's confirmation. */

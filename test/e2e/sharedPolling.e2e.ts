@@ -125,6 +125,10 @@ describe('two polling workflows on one bot', () => {
 	it('deactivating one leaves the other running', async () => {
 		const deactivated = await n8n.rest('POST', `/workflows/${RISK}/deactivate`, {});
 		expect(deactivated.status, JSON.stringify(deactivated.json)).toBe(200);
+		// n8n answers before the trigger's closeFunction has run.
+		await n8n.until('the workflow to leave the stream', () =>
+			n8n.log().includes(`workflow ${RISK} left the bot's update stream; 1 polling it now`),
+		);
 		const r = command('/risk after deactivation');
 		const c = command('/compliance still here');
 		await n8n.until('the compliance echo', () =>
