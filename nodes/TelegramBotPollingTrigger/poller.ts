@@ -14,6 +14,14 @@ export interface PollerOptions {
 	once: boolean;
 }
 
+/**
+ * At n8n's start (or when this main becomes the leader) n8n activates its workflows one after
+ * another: a stream polling at once would confirm a backlog that a polling workflow activated a
+ * moment later was waiting for. Its first poll waits until no trigger joined for `quiet`, `max` at most.
+ */
+export const STARTUP_GATHER_MS = { quiet: 5_000, max: 60_000 };
+const STARTUP_MODES = ['init', 'leadershipChange'];
+
 /** Back-off after a failed poll: doubles from the first to the last value. */
 export const BACKOFF_MS = { first: 250, max: 30_000 };
 
@@ -119,12 +127,14 @@ class UpdateStream {
 	private backoffMs = BACKOFF_MS.first;
 	/** When the polls started failing, with no answer since. */
 	private failingSince: number | undefined;
+	private lastJoinAt = Date.now();
 
 	constructor(private readonly key: string) {}
 
 	add(subscriber: Subscriber): void {
 		this.subscribers.add(subscriber);
 		this.ctx = subscriber.ctx;
+		this.lastJoinAt = Date.now();
 		this.note(subscriber, 'joined');
 		if (!this.closed) {
 			this.closed = this.runToEnd();
@@ -184,6 +194,7 @@ class UpdateStream {
 		const previous = stopping.get(this.key);
 		if (previous) this.offset = await previous;
 		try {
+			if (STARTUP_MODES.includes(this.ctx.getActivationMode())) await this.gather();
 			await this.run();
 		} catch (error) {
 			// Anything unforeseen goes to n8n as each trigger's error rather than becoming an unhandled rejection.
@@ -194,6 +205,24 @@ class UpdateStream {
 		this.abort.abort();
 		await this.confirm();
 		return this.offset;
+	}
+
+	/** Waits, at n8n's start, for the other polling triggers on the bot to join before the first poll. */
+	private async gather(): Promise<void> {
+		const started = Date.now();
+		while (!this.stopped) {
+			const now = Date.now();
+			const waitMs = Math.min(
+				this.lastJoinAt + STARTUP_GATHER_MS.quiet - now,
+				started + STARTUP_GATHER_MS.max - now,
+			);
+			if (waitMs <= 0) return;
+			try {
+				await sleep(waitMs, this.abort.signal);
+			} catch {
+				return;
+			}
+		}
 	}
 
 	/** Confirms what was emitted; n8n waits for this on deactivation and on shutdown, so it is bounded. */
