@@ -212,6 +212,29 @@ describe('several polling workflows on one bot share one getUpdates stream', () 
 		expect(conflicts()).toBe(0);
 	});
 
+	it("at n8n's start the first poll waits for the other workflows, so a backlog reaches each", async () => {
+		const c = emulator.pushUpdate(command('/compliance queued while n8n was down'));
+		const r = emulator.pushUpdate(command('/risk queued too'));
+		const first = new PollingTriggerUnderTest(defaultCredentials(emulator.baseUrl), {
+			updates: ['message'],
+			options: { pollTimeout: 5, commands: 'compliance' },
+		} as never);
+		await first.activate('trigger', 'init');
+		active.push(first);
+		// n8n activates the next workflow a moment later (one at a time at start).
+		await new Promise((resolve) => setTimeout(resolve, 1_000));
+		expect(emulator.callsOf('getUpdates')).toEqual([]);
+		const second = new PollingTriggerUnderTest(defaultCredentials(emulator.baseUrl), {
+			updates: ['message'],
+			options: { pollTimeout: 5, commands: 'risk' },
+		} as never);
+		await second.activate('trigger', 'init');
+		active.push(second);
+		await Promise.all([first.until(1), second.until(1)]);
+		expect(ids(first)).toEqual([c.update_id]);
+		expect(ids(second)).toEqual([r.update_id]);
+	}, 15_000);
+
 	it('a failure no wait can mend reaches every workflow on the stream', async () => {
 		const a = await workflow(['message'], { commands: 'compliance' });
 		const b = await workflow(['message'], { commands: 'risk' });
