@@ -114,7 +114,7 @@ beforeAll(async () => {
 		QUEUE_BULL_REDIS_PORT: String(redis.port),
 		...postgres.n8nEnv,
 		// Telegram is told to deliver to the webhook processor, not to main.
-		WEBHOOK_URL: `${webhook.baseUrl}/`,
+		N8N_WEBHOOK_URL: `${webhook.baseUrl}/`,
 	});
 
 	const credentials = join(main.folder, 'credentials.json');
