@@ -30,6 +30,7 @@ import {
 	type IRun,
 	type ITriggerResponse,
 	type IWorkflowExecuteAdditionalData,
+	type WorkflowActivateMode,
 } from 'n8n-workflow';
 
 import { TelegramBotApi } from '../credentials/TelegramBotApi.credentials';
@@ -546,7 +547,11 @@ export class PollingTriggerUnderTest {
 	}
 
 	/** Activation: resolves when trigger() returned (the poller runs on), rejects like n8n shows it. */
-	async activate(mode: 'trigger' | 'manual' = 'trigger'): Promise<void> {
+	async activate(
+		mode: 'trigger' | 'manual' = 'trigger',
+		/** Why n8n activates it: `init` at n8n's start, `activate` when a user does. */
+		activation: WorkflowActivateMode = 'activate',
+	): Promise<void> {
 		const record = (level: string) => (message: string) => this.logs.push(`${level}: ${message}`);
 		const logger = {
 			debug: record('debug'),
@@ -559,7 +564,7 @@ export class PollingTriggerUnderTest {
 			this.node,
 			additionalData(() => this.credentials),
 			mode,
-			'activate',
+			activation,
 			(data) => {
 				this.saved = JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject;
 				this.emitted.push(...data);

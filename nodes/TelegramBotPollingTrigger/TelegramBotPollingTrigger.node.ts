@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { optionsCollection, updatesProperty } from '../TelegramBotTrigger/properties';
-import { UpdatePoller } from './poller';
+import { subscribe } from './poller';
 import { preparePolling, type PollingOptions } from './preparePolling';
 
 /**
@@ -35,7 +35,7 @@ export class TelegramBotPollingTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'For n8n without a public HTTPS address (localhost, plain HTTP, behind NAT). A bot delivers its updates either to one webhook or to one poller: this trigger will not start while a webhook is set, unless "Remove Existing Webhook" is on.',
+					'For n8n without a public HTTPS address (localhost, plain HTTP, behind NAT). Several workflows can poll the same bot, each with its own filters. A bot delivers its updates either to a webhook or to polling: this trigger will not start while a webhook is set, unless "Remove Existing Webhook" is on.',
 				name: 'pollingNotice',
 				type: 'notice',
 				default: '',
@@ -66,11 +66,13 @@ export class TelegramBotPollingTrigger implements INodeType {
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
 		const settings = await preparePolling(this);
 		const options = this.getNodeParameter('options', {}) as PollingOptions;
-		const poller = new UpdatePoller(this, settings, {
+		// Every polling trigger on this bot in this n8n process shares one getUpdates stream: a second
+		// workflow, or a test listen beside the active one, gets the updates its filters let through
+		// without taking them from the others.
+		const subscription = await subscribe(this, settings, {
 			timeoutSeconds: options.pollTimeout ?? 30,
 			once: this.getMode() === 'manual',
 		});
-		poller.start();
-		return { closeFunction: async () => await poller.stop() };
+		return { closeFunction: async () => await subscription.stop() };
 	}
 }

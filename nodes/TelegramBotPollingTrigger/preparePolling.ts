@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { botCredentials, redact } from '../TelegramBot/transport';
 import { ActivationBudget } from '../TelegramBotTrigger/activationBudget';
+import { botIsPolled } from './poller';
 import {
 	readSettings,
 	rememberBotUsername,
@@ -45,11 +46,11 @@ export async function preparePolling(ctx: ITriggerFunctions): Promise<UpdateSett
 			},
 		);
 	}
-	if (info.url || options.dropPendingUpdates) {
+	// The bot's queue is shared by every workflow polling it: joining a running stream drops nothing.
+	const dropPending = options.dropPendingUpdates === true && !(await botIsPolled(ctx));
+	if (info.url || dropPending) {
 		// deleteWebhook also drops the queue when asked, with or without a webhook.
-		await budget.call(OPERATION, 'deleteWebhook', {
-			drop_pending_updates: options.dropPendingUpdates === true,
-		});
+		await budget.call(OPERATION, 'deleteWebhook', { drop_pending_updates: dropPending });
 	}
 	await rememberBotUsername(ctx, budget, OPERATION);
 	// Read after the bot's name is known: the commands filter compares against it.

@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test-only: drives real n8n processes in queue mode */
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { request } from 'undici';
@@ -114,14 +114,18 @@ beforeAll(async () => {
 		QUEUE_BULL_REDIS_PORT: String(redis.port),
 		...postgres.n8nEnv,
 		// Telegram is told to deliver to the webhook processor, not to main.
-		WEBHOOK_URL: `${webhook.baseUrl}/`,
+		N8N_WEBHOOK_URL: `${webhook.baseUrl}/`,
 	});
 
 	const credentials = join(main.folder, 'credentials.json');
 	writeFileSync(
 		credentials,
 		JSON.stringify([
-			{ ...CREDENTIAL, type: 'telegramBotApi', data: { serverUrl: emulator.baseUrl, apiToken: TOKEN } },
+			{
+				...CREDENTIAL,
+				type: 'telegramBotApi',
+				data: { serverUrl: emulator.baseUrl, apiToken: TOKEN },
+			},
 		]),
 	);
 	const imported = await main.cli(['import:credentials', `--input=${credentials}`]);
@@ -132,6 +136,7 @@ beforeAll(async () => {
 	for (const name of ['trigger.json', 'polling.json'])
 		copyFileSync(join(ROOT, 'test/e2e/workflows', name), join(workflows, name));
 	writeFileSync(join(workflows, 'send.json'), JSON.stringify(SEND_WORKFLOW));
+	writeFileSync(join(workflows, 'polling-risk.json'), JSON.stringify(riskWorkflow()));
 	const importedWorkflows = await main.cli([
 		'import:workflow',
 		'--separate',
@@ -152,6 +157,25 @@ afterAll(async () => {
 	// KEEP_N8N_E2E=1 keeps the folders (logs) for a look after a failure.
 	if (!process.env.KEEP_N8N_E2E) everyProcess.forEach((n8n) => n8n.remove());
 });
+
+const RISK_WORKFLOW = 'wfTgPollingRisk1';
+
+/** The polling echo workflow again, on the same bot, for `/risk`, with its own echo. */
+function riskWorkflow() {
+	const workflow = JSON.parse(
+		readFileSync(join(ROOT, 'test/e2e/workflows/polling.json'), 'utf8'),
+	) as {
+		id: string;
+		name: string;
+		nodes: Array<{ parameters: Record<string, unknown> & { options?: Record<string, unknown> } }>;
+	};
+	workflow.id = RISK_WORKFLOW;
+	workflow.name = 'E2E: polling echo of /risk on the same bot';
+	workflow.nodes[0].parameters.options = { pollTimeout: 2, commands: 'risk' };
+	workflow.nodes[1].parameters.text =
+		'=Risk workflow: {{ $json.command }} {{ $json.commandArgs.join(" ") }}';
+	return workflow;
+}
 
 const sentTexts = (prefix: string) =>
 	emulator
@@ -205,7 +229,9 @@ describe('the packed package in n8n queue mode (main + webhook processor + 2 wor
 		);
 		await until('the echo', () => sentTexts('Echo: through the webhook processor').length > 0);
 		// n8n's debug line, JSON-escaped in its log file.
-		expect(webhook.fileLog()).toMatch(/Received webhook \\"POST\\" for path \\"e2e-trigger-hook\/webhook\\"/);
+		expect(webhook.fileLog()).toMatch(
+			/Received webhook \\"POST\\" for path \\"e2e-trigger-hook\/webhook\\"/,
+		);
 		await ranOnAWorker(webhook, before);
 
 		const enqueued = enqueuedBy(webhook).length;
@@ -230,7 +256,7 @@ describe('the packed package in n8n queue mode (main + webhook processor + 2 wor
 		await until('deleteWebhook from main', () => emulator.bot(TOKEN).webhook.url === '');
 	});
 
-	it('polls on main only, runs the executions on workers, and a restart of main loses and repeats nothing', async () => {
+	it('polls on main only, two workflows on one bot each get their own commands, runs the executions on workers, and a restart of main loses and repeats nothing', async () => {
 		const chat = { id: 1001, type: 'private', first_name: 'Ada' } as const;
 		const from = { id: 1001, is_bot: false, first_name: 'Ada' };
 		const command = (text: string) =>
@@ -241,16 +267,28 @@ describe('the packed package in n8n queue mode (main + webhook processor + 2 wor
 					chat,
 					from,
 					text,
-					entities: [{ type: 'bot_command', offset: 0, length: 11 }],
+					entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0].length }],
 				},
 			}) as never;
 		const polls = emulator.callsOf('getUpdates').length;
 		await activate('wfTgPolling00001');
 		await until('the first poll', () => emulator.callsOf('getUpdates')[polls]);
+		await activate(RISK_WORKFLOW);
+		// n8n answers the activation before the trigger runs: wait until it shares the bot's stream.
+		await until('the /risk workflow to join the stream', () =>
+			main
+				.log()
+				.includes(`workflow ${RISK_WORKFLOW} joined the bot's update stream; 2 polling it now`),
+		);
 
 		const before = enqueuedBy(main).length;
 		emulator.pushUpdate(command('/compliance before-restart'), TOKEN);
-		await until('the first echo', () => sentTexts('Polled:').length === 1);
+		emulator.pushUpdate(command('/risk before-restart'), TOKEN);
+		await until('the first echoes', () =>
+			sentTexts('Polled:').length === 1 && sentTexts('Risk workflow:').length === 1
+				? true
+				: undefined,
+		);
 		await ranOnAWorker(main, before);
 
 		// With main down nobody polls: the webhook processor and the workers never take updates.
@@ -258,13 +296,17 @@ describe('the packed package in n8n queue mode (main + webhook processor + 2 wor
 		const pollsWhileDown = emulator.callsOf('getUpdates').length;
 		emulator.pushUpdate(command('/compliance while-down-1'), TOKEN);
 		emulator.pushUpdate(command('/compliance while-down-2'), TOKEN);
+		emulator.pushUpdate(command('/risk while-down'), TOKEN);
 		await pause(3000);
 		expect(emulator.callsOf('getUpdates')).toHaveLength(pollsWhileDown);
 		expect(sentTexts('Polled:')).toHaveLength(1);
 
 		await main.start(120_000, 'start');
+		// At start n8n activates both workflows one after the other; the stream waits for both.
 		await until('the echoes of the updates sent while main was down', () =>
-			sentTexts('Polled:').length >= 3 ? true : undefined,
+			sentTexts('Polled:').length >= 3 && sentTexts('Risk workflow:').length >= 2
+				? true
+				: undefined,
 		);
 		await until('the backlog to be confirmed', () => emulator.bot(TOKEN).updates.length === 0);
 		// One more poll cycle: anything repeated would arrive now.
@@ -275,6 +317,12 @@ describe('the packed package in n8n queue mode (main + webhook processor + 2 wor
 			'Polled: compliance while-down-1',
 			'Polled: compliance while-down-2',
 		]);
+		// Each workflow got its own commands only: the /compliance echo never saw a /risk and back.
+		expect(sentTexts('Risk workflow:').sort()).toEqual([
+			'Risk workflow: risk before-restart',
+			'Risk workflow: risk while-down',
+		]);
+		expect(emulator.callsOf('getUpdates').filter((call) => call.status === 409)).toEqual([]);
 	});
 
 	it('leaves the token nowhere: no log of any process, no PostgreSQL dump, no Redis key or value', async () => {
@@ -303,6 +351,8 @@ describe('the packed package in n8n queue mode (main + webhook processor + 2 wor
 			...found('redis', redisContent),
 		]).toEqual([]);
 		// The logs are the debug-level ones, with the executions in them.
-		expect(workers.map((worker) => worker.fileLog()).join('\n')).toContain('Worker started execution');
+		expect(workers.map((worker) => worker.fileLog()).join('\n')).toContain(
+			'Worker started execution',
+		);
 	});
 });

@@ -465,8 +465,9 @@ describe('every wait of the poller is bounded', () => {
 		await new Promise((r) => setTimeout(r, 2_000));
 		// 250 ms, 500 ms, 1 s: four polls in two seconds, not hundreds.
 		expect(refused().length).toBeLessThanOrEqual(5);
-		expect(poller!.logs.length).toBeLessThanOrEqual(5);
-		expect(poller!.logs[0]).toMatch(/retry after soon; polling again in 0\.3 s$/);
+		const warnings = poller!.logs.filter((line) => line.startsWith('warn'));
+		expect(warnings.length).toBeLessThanOrEqual(5);
+		expect(warnings[0]).toMatch(/retry after soon; polling again in 0\.3 s$/);
 	});
 
 	it('a retry_after past the timer limit becomes a bounded wait, said once, and a stop ends it', async () => {
@@ -474,8 +475,9 @@ describe('every wait of the poller is bounded', () => {
 		await new Promise((r) => setTimeout(r, 1_500));
 		expect(refused()).toHaveLength(1);
 		// The transport caps retry_after at a day; the poller waits 5 minutes at most, and says so once.
-		expect(poller!.logs).toHaveLength(1);
-		expect(poller!.logs[0]).toMatch(
+		const warnings = poller!.logs.filter((line) => line.startsWith('warn'));
+		expect(warnings).toHaveLength(1);
+		expect(warnings[0]).toMatch(
 			new RegExp(
 				`^warn: Telegram Bot Polling Trigger: Poll Updates failed \\(429\\): Too Many Requests: retry after 2147484; polling again in ${MAX_WAIT_MS / 1000} s \\(the server asked for \\d+ s; this trigger waits ${MAX_WAIT_MS / 1000} s at most\\)$`,
 			),

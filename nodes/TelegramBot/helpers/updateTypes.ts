@@ -68,3 +68,20 @@ export const allowedUpdatesOption = (description: string): INodeProperties => ({
 	default: [],
 	description,
 });
+
+/** Sent only when asked for by name: Telegram's empty `allowed_updates` leaves them out. */
+const EXPLICIT_ONLY = ['chat_member', 'message_reaction', 'message_reaction_count'];
+
+/**
+ * One getUpdates call serving several triggers asks for every type any of them wants; each
+ * `allowed_updates` list as sent (`[]` is Telegram's default set, which an explicit list beside
+ * it must widen, not narrow).
+ */
+export function unionOfAllowedUpdates(lists: string[][]): string[] {
+	if (lists.every((list) => list.length === 0)) return [];
+	const defaults = UPDATE_TYPES.map((option) => String(option.value)).filter(
+		(type) => !EXPLICIT_ONLY.includes(type),
+	);
+	const union = new Set(lists.flatMap((list) => (list.length === 0 ? defaults : list)));
+	return [...union].sort();
+}

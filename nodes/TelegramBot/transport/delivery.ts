@@ -1,8 +1,7 @@
-import { createHash } from 'crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { botKey } from './botKey';
 import { Pacer, Rate, type PauseAllowance } from './pacer';
-import { botCredentials } from './request';
 
 /** Telegram's published ceilings (Bot FAQ): ~30 messages/s per bot, ~1/s per chat, 20/min per group. */
 export interface RateLimits {
@@ -41,13 +40,12 @@ const CHATS_KEPT = 10_000;
 /**
  * Every execution in this process that sends with the same bot shares its budgets: two fan-outs
  * started together take turns within Telegram's 30 messages a second instead of each taking 30.
- * Keyed by a hash of the server and the token, so the token itself is never kept here.
+ * Keyed by `botKey`, a hash of the server and the token, so the token itself is never kept here.
  */
 const budgets = new Map<string, BotBudget>();
 
 async function sharedBudget(ctx: IExecuteFunctions): Promise<BotBudget> {
-	const { serverUrl, apiToken } = await botCredentials(ctx);
-	const key = createHash('sha256').update(`${serverUrl}\n${apiToken}`).digest('hex');
+	const key = await botKey(ctx);
 	let budget = budgets.get(key);
 	if (!budget) {
 		budget = { bot: new Pacer(), chats: new Map() };
