@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { optionsCollection, updatesProperty } from '../TelegramBotTrigger/properties';
+import { optionsCollection, updatesProperty } from '../shared/updates/properties';
 import { subscribe } from './poller';
 import { preparePolling, type PollingOptions } from './preparePolling';
 

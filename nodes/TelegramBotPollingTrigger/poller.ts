@@ -1,11 +1,10 @@
 import type { IDataObject, ITriggerFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { allowedUpdates, unionOfAllowedUpdates } from '../TelegramBot/helpers/updateTypes';
-import { botApiRequest, BotApiFailure, toNodeApiError } from '../TelegramBot/transport';
-import { botKey } from '../TelegramBot/transport/botKey';
-import { staticDataLedger } from '../TelegramBotTrigger/dedupe';
-import { itemFor, type UpdateSettings } from '../TelegramBotTrigger/pipeline';
+import { allowedUpdates, unionOfAllowedUpdates } from '../shared/updates/updateTypes';
+import { botApiRequest, BotApiFailure, botKey, toNodeApiError } from '../shared/transport';
+import { staticDataLedger } from '../shared/updates/dedupe';
+import { itemFor, type UpdateSettings } from '../shared/updates/pipeline';
 
 export interface PollerOptions {
 	/** Seconds Telegram holds a getUpdates call open while there is nothing to deliver. */

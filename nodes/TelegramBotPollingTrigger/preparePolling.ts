@@ -1,15 +1,15 @@
 import type { ITriggerFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { botCredentials, redact } from '../TelegramBot/transport';
-import { ActivationBudget } from '../TelegramBotTrigger/activationBudget';
+import { botCredentials, redact } from '../shared/transport';
+import { ActivationBudget } from '../shared/activationBudget';
 import { botIsPolled } from './poller';
 import {
 	readSettings,
 	rememberBotUsername,
 	type UpdateOptions,
 	type UpdateSettings,
-} from '../TelegramBotTrigger/pipeline';
+} from '../shared/updates/pipeline';
 
 export interface PollingOptions extends UpdateOptions {
 	dropPendingUpdates?: boolean;

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { optionsCollection, updatesProperty } from './properties';
+import { optionsCollection, updatesProperty } from '../shared/updates/properties';
 import { receive } from './receive';
 import { checkExists, create, remove } from './webhookLifecycle';
 

@@ -1,9 +1,9 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { webhookLedger } from './dedupe';
-import { itemFor, readSettings } from './pipeline';
+import { webhookLedger } from '../shared/updates/dedupe';
+import { itemFor, readSettings } from '../shared/updates/pipeline';
 import { secretMatches } from './secret';
-import { updateTypeOf } from './updateItem';
+import { updateTypeOf } from '../shared/updates/updateItem';
 
 function refuse(ctx: IWebhookFunctions, status: number, description: string): IWebhookResponseData {
 	ctx.getResponseObject().status(status).json({ ok: false, error_code: status, description });

@@ -1,11 +1,11 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { allowedUpdates } from '../TelegramBot/helpers/updateTypes';
-import { webhookUrlProblem } from '../TelegramBot/helpers/webhookUrl';
-import { botCredentials, redact } from '../TelegramBot/transport';
-import { ActivationBudget } from './activationBudget';
-import { readSettings, rememberBotUsername, type UpdateOptions } from './pipeline';
+import { allowedUpdates } from '../shared/updates/updateTypes';
+import { webhookUrlProblem } from '../shared/webhookUrl';
+import { botCredentials, redact } from '../shared/transport';
+import { ActivationBudget } from '../shared/activationBudget';
+import { readSettings, rememberBotUsername, type UpdateOptions } from '../shared/updates/pipeline';
 import { newSecretToken } from './secret';
 
 interface WebhookInfo {

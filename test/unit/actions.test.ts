@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- test-only: a timer delivers an update during a long poll */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { BotApiFailure } from '../../nodes/TelegramBot/transport';
+import { BotApiFailure } from '../../nodes/shared/transport';
 import { BotApiEmulator, DEFAULT_TOKEN } from '../emulator/server';
 import { defaultCredentials, runAction, type TestCredentials } from '../harness';
 import { tokenLeaks } from '../leaks';

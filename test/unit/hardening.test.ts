@@ -1,8 +1,8 @@
 import { sleep } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { normaliseChatId } from '../../nodes/TelegramBot/helpers/chatId';
-import { redact } from '../../nodes/TelegramBot/transport/redact';
+import { normaliseChatId } from '../../nodes/shared/chatId';
+import { redact } from '../../nodes/shared/transport/redact';
 import { BotApiEmulator, DEFAULT_TOKEN } from '../emulator/server';
 import { defaultCredentials, emulatorPerFile, runAction } from '../harness';
 import { tokenFragments, tokenLeaks } from '../leaks';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import type { Update } from '@grammyjs/types';
 
-import { unionOfAllowedUpdates } from '../../nodes/TelegramBot/helpers/updateTypes';
+import { unionOfAllowedUpdates } from '../../nodes/shared/updates/updateTypes';
 import { defaultCredentials, emulatorPerFile, PollingTriggerUnderTest } from '../harness';
 
 const emulator = emulatorPerFile({ selfHosted: true });

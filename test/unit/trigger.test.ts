@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { webhookUrlProblem } from '../../nodes/TelegramBot/helpers/webhookUrl';
+import { webhookUrlProblem } from '../../nodes/shared/webhookUrl';
 import { defaultCredentials, emulatorPerFile, TriggerUnderTest } from '../harness';
 import { tokenLeaks } from '../leaks';
 

@@ -3,12 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import type { Update } from '@grammyjs/types';
 
-import { ACTIVATION_BUDGET_MS } from '../../nodes/TelegramBotTrigger/activationBudget';
+import { ACTIVATION_BUDGET_MS } from '../../nodes/shared/activationBudget';
 import {
 	DEDUPE_WINDOW,
 	staticDataLedger,
 	webhookLedger,
-} from '../../nodes/TelegramBotTrigger/dedupe';
+} from '../../nodes/shared/updates/dedupe';
 import {
 	CONFIRM_TIMEOUT_MS,
 	FAILING_LIMIT_MS,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { commandOf } from '../../nodes/TelegramBotTrigger/command';
+import { commandOf } from '../../nodes/shared/updates/command';
 import { defaultCredentials, emulatorPerFile, TriggerUnderTest } from '../harness';
 import { tokenLeaks } from '../leaks';
 

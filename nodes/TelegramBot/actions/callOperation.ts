@@ -6,8 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsWithRetry } from '../helpers/retryOption';
-import { acknowledgeBotApi, callBotApi } from '../transport';
+import { optionsWithRetry } from '../descriptions/retryOption';
+import { acknowledgeBotApi, callBotApi } from '../../shared/transport';
 import type { OperationModule } from './types';
 
 export interface CallSpec {

@@ -2,7 +2,7 @@ import type { IBinaryKeyData, IExecuteFunctions, INodeExecutionData } from 'n8n-
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { errorItem } from '../helpers/errorItem';
-import { botCredentials, existingDeliveryEngine, redact, redactDeep } from '../transport';
+import { botCredentials, existingDeliveryEngine, redact, redactDeep } from '../../shared/transport';
 
 import * as api from './api';
 import * as bot from './bot';

@@ -6,15 +6,15 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { additionalChatIdsOption, chatIdsParameter } from '../helpers/chatId';
-import { chatLocator } from '../helpers/chatLocator';
+import { additionalChatIdsOption, chatIdsParameter } from '../../shared/chatId';
+import { chatLocator } from '../descriptions/chatLocator';
 import { collectDeliveries } from '../helpers/deliveries';
-import { RATE_LIMIT_OPTIONS } from '../helpers/rateLimitOptions';
+import { RATE_LIMIT_OPTIONS } from '../descriptions/rateLimitOptions';
 import { replyMarkupOf, replyMarkupProperties } from '../helpers/replyMarkup';
-import { optionsWithRetry } from '../helpers/retryOption';
+import { optionsWithRetry } from '../descriptions/retryOption';
 import { deliverFormatted, formattingNote } from '../helpers/formattedDelivery';
 import { formatText } from '../helpers/formatting';
-import { SEND_OPTIONS, sendOptionsBody, type SendOptions } from '../helpers/sendOptions';
+import { SEND_OPTIONS, sendOptionsBody, type SendOptions } from '../descriptions/sendOptions';
 import {
 	CAPTION_LIMIT,
 	DEFAULT_MAX_PARTS,
@@ -23,7 +23,7 @@ import {
 	TEXT_LIMIT,
 	visibleLength,
 } from '../helpers/splitText';
-import { deliveryEngine, itemOptions, type DeliveryEngine, type Upload } from '../transport';
+import { deliveryEngine, itemOptions, type DeliveryEngine, type Upload } from '../../shared/transport';
 import type { OperationModule } from './types';
 
 /** What one item sends, once its parameters are read (a file's metadata may need a request to the binary store). */

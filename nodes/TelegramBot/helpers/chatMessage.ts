@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { chatIdParameter } from './chatId';
+import { chatIdParameter } from '../../shared/chatId';
 import { positiveInteger } from './fields';
 
 /** chat_id and message_id of a message to edit, delete or pin, checked before any request. */

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { normaliseChatId } from './chatId';
+import { normaliseChatId } from '../../shared/chatId';
 
 /** Options of the command methods: who sees the list, in which language. */
 export const COMMAND_SCOPE_OPTIONS: INodeProperties[] = [

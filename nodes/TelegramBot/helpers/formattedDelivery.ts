@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { deliverToChat, type DeliveryEngine, type Delivery, type Upload } from '../transport';
+import { deliverToChat, type DeliveryEngine, type Delivery, type Upload } from '../../shared/transport';
 import { hasFormatting, isFormattingFailure, withoutFormatting } from './formatting';
 
 export interface FormattedDelivery<T> extends Delivery<T> {

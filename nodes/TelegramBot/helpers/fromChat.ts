@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { normaliseChatId } from './chatId';
+import { normaliseChatId } from '../../shared/chatId';
 import { positiveInteger } from './fields';
 
 /** The chat a forwarded or copied message comes from. */

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Upload } from '../transport';
+import type { Upload } from '../../shared/transport';
 
 /** Where a file comes from: an n8n binary field (uploaded), or a URL / file_id Telegram resolves itself. */
 export function mediaSourceProperties(noun: string): INodeProperties[] {

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { BotApiFailure, botApiRequest } from '../transport';
+import { BotApiFailure, botApiRequest } from '../../shared/transport';
 
 /**
  * Telegram has no "list my chats" method. The chats the bot can see are the ones in its pending

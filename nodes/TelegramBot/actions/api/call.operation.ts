@@ -6,11 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { jsonParse, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { normaliseChatId } from '../../helpers/chatId';
+import { normaliseChatId } from '../../../shared/chatId';
 import { binaryUpload } from '../../helpers/mediaInput';
-import { RATE_LIMIT_OPTIONS } from '../../helpers/rateLimitOptions';
-import { optionsWithRetry } from '../../helpers/retryOption';
-import { callBotApi, deliverToChat, deliveryEngine, type Upload } from '../../transport';
+import { RATE_LIMIT_OPTIONS } from '../../descriptions/rateLimitOptions';
+import { optionsWithRetry } from '../../descriptions/retryOption';
+import { callBotApi, deliverToChat, deliveryEngine, type Upload } from '../../../shared/transport';
 import type { OperationModule } from '../types';
 
 export const label = 'Call API Method';

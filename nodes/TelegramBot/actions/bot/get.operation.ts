@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsWithRetry } from '../../helpers/retryOption';
+import { optionsWithRetry } from '../../descriptions/retryOption';
 
-import { callBotApi } from '../../transport';
+import { callBotApi } from '../../../shared/transport';
 import type { OperationModule } from '../types';
 
 export const label = 'Get Bot';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { chatIdParameter } from '../../helpers/chatId';
-import { chatLocator } from '../../helpers/chatLocator';
+import { chatIdParameter } from '../../../shared/chatId';
+import { chatLocator } from '../../descriptions/chatLocator';
 import { callOperation, type CallSpec } from '../callOperation';
 import type { OperationModule } from '../types';
 

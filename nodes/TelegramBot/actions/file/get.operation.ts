@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsWithRetry } from '../../helpers/retryOption';
-import { callBotApi, downloadBotFile, itemOptions } from '../../transport';
+import { optionsWithRetry } from '../../descriptions/retryOption';
+import { callBotApi, downloadBotFile, itemOptions } from '../../../shared/transport';
 import type { OperationModule } from '../types';
 
 export const label = 'Get File';

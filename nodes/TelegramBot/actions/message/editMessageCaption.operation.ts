@@ -1,9 +1,9 @@
 import { chatMessageBody } from '../../helpers/chatMessage';
-import { chatLocator } from '../../helpers/chatLocator';
+import { chatLocator } from '../../descriptions/chatLocator';
 import { messageIdProperty } from '../../helpers/fields';
 import { INLINE_ONLY, replyMarkupOf, replyMarkupProperties } from '../../helpers/replyMarkup';
 import { formatText } from '../../helpers/formatting';
-import { SEND_OPTIONS, sendOptionsBody } from '../../helpers/sendOptions';
+import { SEND_OPTIONS, sendOptionsBody } from '../../descriptions/sendOptions';
 import { callOperation } from '../callOperation';
 
 const label = 'Edit Message Caption';

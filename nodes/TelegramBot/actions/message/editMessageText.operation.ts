@@ -1,9 +1,9 @@
 import { chatMessageBody } from '../../helpers/chatMessage';
-import { chatLocator } from '../../helpers/chatLocator';
+import { chatLocator } from '../../descriptions/chatLocator';
 import { messageIdProperty, requiredText } from '../../helpers/fields';
 import { INLINE_ONLY, replyMarkupOf, replyMarkupProperties } from '../../helpers/replyMarkup';
 import { formatText } from '../../helpers/formatting';
-import { SEND_OPTIONS, sendOptionsBody } from '../../helpers/sendOptions';
+import { SEND_OPTIONS, sendOptionsBody } from '../../descriptions/sendOptions';
 import { TEXT_LIMIT } from '../../helpers/splitText';
 import { callOperation } from '../callOperation';
 

@@ -1,5 +1,5 @@
 import { chatMessageBody } from '../../helpers/chatMessage';
-import { chatLocator } from '../../helpers/chatLocator';
+import { chatLocator } from '../../descriptions/chatLocator';
 import { messageIdProperty } from '../../helpers/fields';
 import { callOperation } from '../callOperation';
 

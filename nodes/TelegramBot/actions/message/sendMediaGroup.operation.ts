@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { formatText, telegramParseMode } from '../../helpers/formatting';
 import { binaryUpload } from '../../helpers/mediaInput';
-import { SEND_OPTIONS } from '../../helpers/sendOptions';
-import type { Upload } from '../../transport';
+import { SEND_OPTIONS } from '../../descriptions/sendOptions';
+import type { Upload } from '../../../shared/transport';
 import { sendOperation } from '../sendOperation';
 
 interface MediaEntry {

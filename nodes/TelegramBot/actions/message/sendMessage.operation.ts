@@ -6,10 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { additionalChatIdsOption, chatIdsParameter } from '../../helpers/chatId';
-import { chatLocator } from '../../helpers/chatLocator';
+import { additionalChatIdsOption, chatIdsParameter } from '../../../shared/chatId';
+import { chatLocator } from '../../descriptions/chatLocator';
 import { collectDeliveries } from '../../helpers/deliveries';
-import { RATE_LIMIT_OPTIONS } from '../../helpers/rateLimitOptions';
+import { RATE_LIMIT_OPTIONS } from '../../descriptions/rateLimitOptions';
 import { replyMarkupOf, replyMarkupProperties } from '../../helpers/replyMarkup';
 import {
 	DEFAULT_MAX_PARTS,
@@ -18,11 +18,11 @@ import {
 	truncateText,
 	visibleLength,
 } from '../../helpers/splitText';
-import { optionsWithRetry } from '../../helpers/retryOption';
-import { SEND_OPTIONS, sendOptionsBody, type SendOptions } from '../../helpers/sendOptions';
+import { optionsWithRetry } from '../../descriptions/retryOption';
+import { SEND_OPTIONS, sendOptionsBody, type SendOptions } from '../../descriptions/sendOptions';
 import { deliverFormatted, formattingNote } from '../../helpers/formattedDelivery';
 import { formatText, telegramParseMode } from '../../helpers/formatting';
-import { deliveryEngine, itemOptions, type DeliveryEngine } from '../../transport';
+import { deliveryEngine, itemOptions, type DeliveryEngine } from '../../../shared/transport';
 import type { OperationModule } from '../types';
 
 export const label = 'Send Message';

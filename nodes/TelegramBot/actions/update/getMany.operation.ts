@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { allowedUpdates, allowedUpdatesOption } from '../../helpers/updateTypes';
-import { callBotApi } from '../../transport';
-import { optionsWithRetry } from '../../helpers/retryOption';
+import { allowedUpdates, allowedUpdatesOption } from '../../../shared/updates/updateTypes';
+import { callBotApi } from '../../../shared/transport';
+import { optionsWithRetry } from '../../descriptions/retryOption';
 import type { OperationModule } from '../types';
 
 export const label = 'Get Updates';

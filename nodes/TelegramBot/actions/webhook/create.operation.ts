@@ -6,10 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { allowedUpdates, allowedUpdatesOption } from '../../helpers/updateTypes';
-import { SECRET_TOKEN_PATTERN, webhookUrlProblem } from '../../helpers/webhookUrl';
-import { acknowledgeBotApi, botCredentials } from '../../transport';
-import { optionsWithRetry } from '../../helpers/retryOption';
+import { allowedUpdates, allowedUpdatesOption } from '../../../shared/updates/updateTypes';
+import { SECRET_TOKEN_PATTERN, webhookUrlProblem } from '../../../shared/webhookUrl';
+import { acknowledgeBotApi, botCredentials } from '../../../shared/transport';
+import { optionsWithRetry } from '../../descriptions/retryOption';
 import type { OperationModule } from '../types';
 
 export const label = 'Create Webhook';

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { acknowledgeBotApi } from '../../transport';
-import { optionsWithRetry } from '../../helpers/retryOption';
+import { acknowledgeBotApi } from '../../../shared/transport';
+import { optionsWithRetry } from '../../descriptions/retryOption';
 import type { OperationModule } from '../types';
 
 export const label = 'Remove Webhook';

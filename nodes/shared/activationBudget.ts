@@ -1,7 +1,7 @@
 import type { IDataObject, IHookFunctions, ITriggerFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { botApiRequest, BotApiFailure, toNodeApiError } from '../TelegramBot/transport';
+import { botApiRequest, BotApiFailure, toNodeApiError } from './transport';
 
 /**
  * How long a trigger's activation (or one webhook method) may talk to the Bot API. n8n abandons an

@@ -5,8 +5,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { botCredentials, callBotApi, downloadBotFile, redact } from '../TelegramBot/transport';
-import { DEFAULT_RETRY } from '../TelegramBot/transport/retry';
+import { botCredentials, callBotApi, DEFAULT_RETRY, downloadBotFile, redact } from '../transport';
 import { messageOf, objectsIn } from './updateItem';
 
 /** Media fields a message may carry. `animation` first: Telegram also fills `document` for a GIF. */

@@ -6,7 +6,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import type { ActivationBudget } from './activationBudget';
+import type { ActivationBudget } from '../activationBudget';
 import { commandOf, type BotCommand } from './command';
 import type { UpdateLedger } from './dedupe';
 import { applyMapping, validateMapping, type FieldMappingEntry } from './fieldMapping';

@@ -14,3 +14,5 @@ export type { DeliveryEngine, RateLimits } from './delivery';
 export type { Upload } from './upload';
 export { downloadBotFile, CLOUD_DOWNLOAD_LIMIT } from './download';
 export { itemOptions } from './itemOptions';
+export { DEFAULT_RETRY, type RetryPolicy } from './retry';
+export { botKey } from './botKey';

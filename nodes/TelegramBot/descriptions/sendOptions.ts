@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
-import { telegramParseMode } from './formatting';
+import { telegramParseMode } from '../helpers/formatting';
 
 export interface SendOptions {
 	parseMode?: string;

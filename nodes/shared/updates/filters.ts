@@ -1,7 +1,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { normaliseChatId } from '../TelegramBot/helpers/chatId';
+import { normaliseChatId } from '../chatId';
 import type { BotCommand } from './command';
 import { updateTypeOf } from './updateItem';
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { UPDATE_TYPES } from '../TelegramBot/helpers/updateTypes';
+import { UPDATE_TYPES } from './updateTypes';
 import { SEED_MAPPING } from './fieldMapping';
 
 /** The update types to start on; both triggers ask Telegram for only these. */

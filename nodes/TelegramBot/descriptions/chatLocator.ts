@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { CHAT_ID_REGEX_SOURCE } from './chatId';
+import { CHAT_ID_REGEX_SOURCE } from '../../shared/chatId';
 
 export const chatLocator: INodeProperties = {
 	displayName: 'Chat',
