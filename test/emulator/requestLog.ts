@@ -2,7 +2,7 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { RecordedCall } from './server';
+import type { RecordedCall } from './types';
 
 /** One request as the Bot API schema check reads it (test/conformance). */
 export interface LoggedRequest {
