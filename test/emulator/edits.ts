@@ -106,5 +106,10 @@ export function messageIds(p: Params): number[] {
 	if (ids.length === 0)
 		throw new ApiError(400, 'Bad Request: message identifiers are not specified');
 	if (ids.length > 100) throw new ApiError(400, 'Bad Request: too many messages specified');
+	if (ids.some((id, index) => !Number.isInteger(id) || (index > 0 && id <= ids[index - 1])))
+		throw new ApiError(
+			400,
+			'Bad Request: message identifiers must be in strictly increasing order',
+		);
 	return ids;
 }

@@ -7,7 +7,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsWithRetry } from '../descriptions/retryOption';
-import { acknowledgeBotApi, callBotApi } from '../../shared/transport';
+import { acknowledgeBotApi, callBotApi, type Upload } from '../../shared/transport';
 import type { OperationModule } from './types';
 
 export interface CallSpec {
@@ -18,7 +18,12 @@ export interface CallSpec {
 	properties: INodeProperties[];
 	/** Options beyond the retry limit every operation has. */
 	options?: INodeProperties[];
-	body(ctx: IExecuteFunctions, itemIndex: number): IDataObject | Promise<IDataObject>;
+	body(
+		ctx: IExecuteFunctions,
+		itemIndex: number,
+	): IDataObject | Promise<IDataObject> | Promise<{ body: IDataObject; uploads: Upload[] }>;
+	/** Files the request uploads (the request becomes multipart): where the body refers to them. */
+	uploads?: true;
 	/**
 	 * `result`: one item with Telegram's result; `each`: one item per element of a list result;
 	 * `acknowledge`: `{ ok, description }` for methods that only answer true.
@@ -34,13 +39,17 @@ export function callOperation(spec: CallSpec): OperationModule {
 		this: IExecuteFunctions,
 		itemIndex: number,
 	): Promise<INodeExecutionData[]> {
-		const body = await spec.body(this, itemIndex);
+		const prepared = await spec.body(this, itemIndex);
+		const { body, uploads } = spec.uploads
+			? (prepared as { body: IDataObject; uploads: Upload[] })
+			: { body: prepared as IDataObject, uploads: [] };
+		const call = { itemIndex, ...(uploads.length ? { uploads } : {}) };
 		const paired = { item: itemIndex };
 		if (spec.output === 'acknowledge') {
-			const json = await acknowledgeBotApi(this, spec.label, spec.method, body, { itemIndex });
+			const json = await acknowledgeBotApi(this, spec.label, spec.method, body, call);
 			return [{ json, pairedItem: paired }];
 		}
-		const result = await callBotApi<unknown>(this, spec.label, spec.method, body, { itemIndex });
+		const result = await callBotApi<unknown>(this, spec.label, spec.method, body, call);
 		const list = spec.output === 'each' && Array.isArray(result) ? result : [result];
 		return list.map((entry) => ({
 			json: (entry !== null && typeof entry === 'object'

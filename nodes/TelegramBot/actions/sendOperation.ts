@@ -14,7 +14,7 @@ import { replyMarkupOf, replyMarkupProperties } from '../helpers/replyMarkup';
 import { optionsWithRetry } from '../descriptions/retryOption';
 import { deliverFormatted, formattingNote } from '../helpers/formattedDelivery';
 import { formatText } from '../helpers/formatting';
-import { SEND_OPTIONS, sendOptionsBody, type SendOptions } from '../descriptions/sendOptions';
+import { sendOptionsBody, sendOptionsFor, type SendOptions } from '../descriptions/sendOptions';
 import {
 	CAPTION_LIMIT,
 	DEFAULT_MAX_PARTS,
@@ -23,7 +23,12 @@ import {
 	TEXT_LIMIT,
 	visibleLength,
 } from '../helpers/splitText';
-import { deliveryEngine, itemOptions, type DeliveryEngine, type Upload } from '../../shared/transport';
+import {
+	deliveryEngine,
+	itemOptions,
+	type DeliveryEngine,
+	type Upload,
+} from '../../shared/transport';
 import type { OperationModule } from './types';
 
 /** What one item sends, once its parameters are read (a file's metadata may need a request to the binary store). */
@@ -73,9 +78,8 @@ const CAPTION_OPTION: INodeProperties = {
 export function sendOperation(spec: SendSpec): OperationModule {
 	const withMarkup = spec.replyMarkup !== false;
 	const extra = spec.caption ? [CAPTION_OPTION, ...(spec.options ?? [])] : (spec.options ?? []);
-	const sendOptions = SEND_OPTIONS.filter(
+	const sendOptions = sendOptionsFor(spec.method).filter(
 		(o) =>
-			o.name !== 'disableLinkPreview' &&
 			(spec.caption || !['parseMode', 'plainTextFallback'].includes(o.name)) &&
 			!spec.without?.includes(o.name as keyof SendOptions),
 	);

@@ -1,3 +1,4 @@
+import type { ApiMethods } from '@grammyjs/types';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
@@ -12,6 +13,12 @@ export interface SendOptions {
 	replyToMessageId?: number | string;
 	messageThreadId?: number | string;
 	plainTextFallback?: boolean;
+	linkPreviewUrl?: string;
+	linkPreviewSize?: '' | 'small' | 'large';
+	linkPreviewAboveText?: boolean;
+	showCaptionAboveMedia?: boolean;
+	messageEffectId?: string;
+	businessConnectionId?: string;
 }
 
 /** Options every send shares (each send adds the retry limit with optionsWithRetry). No parse mode unless asked: a forced Markdown mangles plain text. */
@@ -51,6 +58,59 @@ export const SEND_OPTIONS: INodeProperties[] = [
 		description: 'Whether to send links without a preview card',
 	},
 	{
+		displayName: 'Link Preview URL',
+		name: 'linkPreviewUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. https://status.example.com/incident/42',
+		description:
+			'The link the preview card shows; empty for the first link in the text. Ignored with Disable Link Preview.',
+	},
+	{
+		displayName: 'Link Preview Size',
+		name: 'linkPreviewSize',
+		type: 'options',
+		options: [
+			{ name: 'Automatic', value: '' },
+			{ name: 'Small Media', value: 'small' },
+			{ name: 'Large Media', value: 'large' },
+		],
+		default: '',
+		description:
+			"The size of the preview's picture, where the page allows both; Telegram decides otherwise",
+	},
+	{
+		displayName: 'Link Preview Above Text',
+		name: 'linkPreviewAboveText',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the preview card is shown above the text instead of below',
+	},
+	{
+		displayName: 'Caption Above Media',
+		name: 'showCaptionAboveMedia',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the caption is shown above the photo, video or animation',
+	},
+	{
+		displayName: 'Message Effect ID',
+		name: 'messageEffectId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 5104841245755180586',
+		description:
+			'An animated effect played when the message arrives (e.g. 5104841245755180586 🔥, 5107584321108051014 👍, 5046509860389126442 🎉); private chats only',
+	},
+	{
+		displayName: 'Business Connection ID',
+		name: 'businessConnectionId',
+		type: 'string',
+		default: '',
+		description:
+			'Send on behalf of a connected business account: the business_connection_id from a Business Connection or Business Message update',
+	},
+	{
 		displayName: 'Reply To Message ID',
 		name: 'replyToMessageId',
 		type: 'string',
@@ -83,6 +143,71 @@ export const SEND_OPTIONS: INodeProperties[] = [
 	},
 ];
 
+type Method = keyof ApiMethods<unknown>;
+
+const LINK_PREVIEW: Method[] = ['sendMessage', 'editMessageText'];
+/**
+ * Options only some methods have a parameter for (as the Bot API schema says): a send offers them
+ * only where Telegram would not ignore them. Options not named here are on every send.
+ */
+const ONLY_FOR: Record<string, readonly Method[]> = {
+	disableLinkPreview: LINK_PREVIEW,
+	linkPreviewUrl: LINK_PREVIEW,
+	linkPreviewSize: LINK_PREVIEW,
+	linkPreviewAboveText: LINK_PREVIEW,
+	showCaptionAboveMedia: [
+		'sendPhoto',
+		'sendVideo',
+		'sendAnimation',
+		'copyMessage',
+		'editMessageCaption',
+	],
+	messageEffectId: [
+		'sendMessage',
+		'sendPhoto',
+		'sendAudio',
+		'sendDocument',
+		'sendVideo',
+		'sendAnimation',
+		'sendVoice',
+		'sendVideoNote',
+		'sendMediaGroup',
+		'sendLocation',
+		'sendVenue',
+		'sendContact',
+		'sendPoll',
+		'sendDice',
+		'sendSticker',
+		'forwardMessage',
+		'copyMessage',
+	],
+	businessConnectionId: [
+		'sendMessage',
+		'sendPhoto',
+		'sendAudio',
+		'sendDocument',
+		'sendVideo',
+		'sendAnimation',
+		'sendVoice',
+		'sendVideoNote',
+		'sendMediaGroup',
+		'sendLocation',
+		'sendVenue',
+		'sendContact',
+		'sendPoll',
+		'sendDice',
+		'sendSticker',
+	],
+};
+
+/** The send options a method has parameters for. */
+export function sendOptionsFor(method: string): INodeProperties[] {
+	return SEND_OPTIONS.filter((option) => {
+		const only = ONLY_FOR[option.name];
+		return !only || only.includes(method as Method);
+	});
+}
+
 /**
  * The order options are listed in under "Add option": n8n's editor keeps a collection's declared
  * order (it sorts nothing), so the common ones come first, grouped by purpose. Options not named
@@ -90,9 +215,21 @@ export const SEND_OPTIONS: INodeProperties[] = [
  */
 const OPTION_GROUPS: string[][] = [
 	// formatting
-	['parseMode', 'plainTextFallback', 'disableLinkPreview', 'longText', 'maxParts', 'longCaption'],
+	[
+		'parseMode',
+		'plainTextFallback',
+		'disableLinkPreview',
+		'linkPreviewUrl',
+		'linkPreviewSize',
+		'linkPreviewAboveText',
+		'showCaptionAboveMedia',
+		'messageEffectId',
+		'longText',
+		'maxParts',
+		'longCaption',
+	],
 	// reply and buttons
-	['replyToMessageId', 'messageThreadId'],
+	['replyToMessageId', 'messageThreadId', 'businessConnectionId'],
 	// delivery and limits
 	[
 		'disableNotification',
@@ -130,7 +267,13 @@ export function sendOptionsBody(options: SendOptions): IDataObject {
 	if (parseMode) body.parse_mode = parseMode;
 	if (options.disableNotification) body.disable_notification = true;
 	if (options.protectContent) body.protect_content = true;
-	if (options.disableLinkPreview) body.link_preview_options = { is_disabled: true };
+	const preview = linkPreviewOptions(options);
+	if (preview) body.link_preview_options = preview;
+	if (options.showCaptionAboveMedia) body.show_caption_above_media = true;
+	const effect = String(options.messageEffectId ?? '').trim();
+	if (effect) body.message_effect_id = effect;
+	const business = String(options.businessConnectionId ?? '').trim();
+	if (business) body.business_connection_id = business;
 	const replyTo = optionalId('Reply To Message ID', options.replyToMessageId);
 	if (replyTo !== undefined) {
 		body.reply_parameters = { message_id: replyTo, allow_sending_without_reply: true };
@@ -138,4 +281,16 @@ export function sendOptionsBody(options: SendOptions): IDataObject {
 	const thread = optionalId('Topic (Thread) ID', options.messageThreadId);
 	if (thread !== undefined) body.message_thread_id = thread;
 	return body;
+}
+
+/** Telegram's link_preview_options from the link preview settings; nothing when all are unset. */
+function linkPreviewOptions(options: SendOptions): IDataObject | undefined {
+	if (options.disableLinkPreview) return { is_disabled: true };
+	const preview: IDataObject = {};
+	const url = String(options.linkPreviewUrl ?? '').trim();
+	if (url) preview.url = url;
+	if (options.linkPreviewSize === 'small') preview.prefer_small_media = true;
+	if (options.linkPreviewSize === 'large') preview.prefer_large_media = true;
+	if (options.linkPreviewAboveText) preview.show_above_text = true;
+	return Object.keys(preview).length ? preview : undefined;
 }

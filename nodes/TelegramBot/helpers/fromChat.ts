@@ -15,11 +15,12 @@ export const fromChatProperty: INodeProperties = {
 	description: 'The chat the message is in now',
 };
 
-/** from_chat_id and message_id of a message to forward or copy, checked before any request. */
+/** from_chat_id and (unless told not to) message_id of a message to forward or copy, checked before any request. */
 export function fromChatBody(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	label: string,
+	withMessageId = true,
 ): IDataObject {
 	const raw = ctx.getNodeParameter('fromChatId', itemIndex, '');
 	const fromChatId = normaliseChatId(raw);
@@ -28,8 +29,10 @@ export function fromChatBody(
 			itemIndex,
 		});
 	}
+	const from_chat_id = fromChatId.startsWith('@') ? fromChatId : Number(fromChatId);
+	if (!withMessageId) return { from_chat_id };
 	return {
-		from_chat_id: fromChatId.startsWith('@') ? fromChatId : Number(fromChatId),
+		from_chat_id,
 		message_id: positiveInteger(ctx, 'messageId', itemIndex, label, 'Message ID'),
 	};
 }

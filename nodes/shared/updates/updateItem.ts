@@ -68,24 +68,51 @@ function personName(person: IDataObject | undefined): string | null {
 }
 
 /**
+ * The object an update carries under its type (`update.message_reaction`, …), for updates that
+ * carry no Message: where their chat, date and sender are.
+ */
+function payloadOf(update: IDataObject): IDataObject | undefined {
+	const type = updateTypeOf(update);
+	const payload = type ? update[type] : undefined;
+	return isObject(payload) ? payload : undefined;
+}
+
+/**
+ * The Unix time an update without a Message happened: reactions, member changes and join
+ * requests have `date`; boosts have it inside (`boost.add_date`) or as `remove_date`.
+ */
+function payloadDate(payload: IDataObject | undefined): unknown {
+	if (!payload) return undefined;
+	const boost = isObject(payload.boost) ? payload.boost : undefined;
+	return payload.date ?? payload.remove_date ?? boost?.add_date;
+}
+
+/**
  * The default item (the seed's field mapping): every field present, `null` when the update lacks
  * it, the raw update untouched beside it. A private chat has no title, so its person's name stands in.
  */
 export function defaultItem(update: IDataObject, command: BotCommand | null = null): IDataObject {
 	const message = messageOf(update);
-	const chat = message?.chat as IDataObject | undefined;
-	const date =
-		typeof message?.date === 'number' ? new Date(message.date * 1000).toISOString() : null;
+	// Updates without a Message (reactions, member changes, join requests, business connections,
+	// deleted business messages) carry their chat, date and person on the payload itself.
+	const payload = message ? undefined : payloadOf(update);
+	const chat = (message?.chat ?? (isObject(payload?.chat) ? payload.chat : undefined)) as
+		| IDataObject
+		| undefined;
+	const unix = message ? message.date : payloadDate(payload);
+	const date = typeof unix === 'number' ? new Date(unix * 1000).toISOString() : null;
 	const text = message?.text ?? message?.caption ?? null;
+	const person = (message?.from ?? payload?.user ?? payload?.from) as IDataObject | undefined;
 	return {
 		updateId: update.update_id ?? null,
 		updateType: updateTypeOf(update),
 		date,
-		chatId: chat?.id ?? null,
+		// A business connection names the private chat with the business account's owner.
+		chatId: chat?.id ?? payload?.user_chat_id ?? null,
 		chatTitle:
 			(chat?.title as string | undefined) ??
 			personName(chat) ??
-			personName(message?.from as IDataObject | undefined),
+			personName(isObject(person) ? person : undefined),
 		text,
 		command: command?.command ?? null,
 		commandArgs: command?.args ?? [],

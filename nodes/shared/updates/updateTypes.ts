@@ -2,8 +2,16 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /** Telegram's update types, by the names `allowed_updates` takes. */
 export const UPDATE_TYPES: INodePropertyOptions[] = [
-	{ name: 'Business Connection', value: 'business_connection' },
-	{ name: 'Business Message', value: 'business_message' },
+	{
+		name: 'Business Connection',
+		value: 'business_connection',
+		description: 'A business account connected the bot, changed its rights or disconnected it',
+	},
+	{
+		name: 'Business Message',
+		value: 'business_message',
+		description: 'A new message in a chat of a connected business account',
+	},
 	{
 		name: 'Callback Query',
 		value: 'callback_query',
@@ -18,6 +26,11 @@ export const UPDATE_TYPES: INodePropertyOptions[] = [
 		description: 'Only sent when selected explicitly; the bot must be an administrator',
 	},
 	{ name: 'Chosen Inline Result', value: 'chosen_inline_result' },
+	{
+		name: 'Deleted Business Messages',
+		value: 'deleted_business_messages',
+		description: 'Messages were deleted in a chat of a connected business account',
+	},
 	{ name: 'Edited Business Message', value: 'edited_business_message' },
 	{ name: 'Edited Channel Post', value: 'edited_channel_post' },
 	{
@@ -34,12 +47,14 @@ export const UPDATE_TYPES: INodePropertyOptions[] = [
 	{
 		name: 'Message Reaction',
 		value: 'message_reaction',
-		description: 'Only sent when selected explicitly',
+		description:
+			'A user changed their reaction to a message; only sent when selected explicitly, and the bot must be an administrator',
 	},
 	{
 		name: 'Message Reaction Count',
 		value: 'message_reaction_count',
-		description: 'Only sent when selected explicitly',
+		description:
+			'The anonymous reactions to a channel post changed; only sent when selected explicitly',
 	},
 	{
 		name: 'My Chat Member',

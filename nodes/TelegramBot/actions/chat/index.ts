@@ -7,6 +7,7 @@ import { getMember } from './getMember.operation';
 import { getMemberCount } from './getMemberCount.operation';
 import { leave } from './leave.operation';
 import { setDescription } from './setDescription.operation';
+import { setPhoto } from './setPhoto.operation';
 import { setTitle } from './setTitle.operation';
 import { unbanMember } from './unbanMember.operation';
 
@@ -76,6 +77,13 @@ export const { operations, description } = resourceDescription(
 			action: 'Create an invite link',
 			description:
 				'Create an invite link with an expiry, a member limit or approval (createChatInviteLink)',
+		},
+		{
+			value: 'setPhoto',
+			module: setPhoto,
+			action: 'Set the photo of a chat',
+			description:
+				'Upload a new photo for a group or channel from a binary field; the bot must be an admin (setChatPhoto)',
 		},
 	],
 	'get',

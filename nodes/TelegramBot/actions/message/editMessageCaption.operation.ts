@@ -1,6 +1,4 @@
-import { chatMessageBody } from '../../helpers/chatMessage';
-import { chatLocator } from '../../descriptions/chatLocator';
-import { messageIdProperty } from '../../helpers/fields';
+import { editTargetBody, editTargetProperties } from '../../helpers/chatMessage';
 import { INLINE_ONLY, replyMarkupOf, replyMarkupProperties } from '../../helpers/replyMarkup';
 import { formatText } from '../../helpers/formatting';
 import { SEND_OPTIONS, sendOptionsBody } from '../../descriptions/sendOptions';
@@ -15,8 +13,7 @@ export const editMessageCaption = callOperation({
 	method: 'editMessageCaption',
 	output: 'result',
 	properties: [
-		chatLocator,
-		messageIdProperty,
+		...editTargetProperties,
 		{
 			displayName: 'Caption',
 			name: 'caption',
@@ -26,12 +23,12 @@ export const editMessageCaption = callOperation({
 		},
 		...replyMarkupProperties(INLINE_ONLY),
 	],
-	options: SEND_OPTIONS.filter((o) => o.name === 'parseMode'),
+	options: SEND_OPTIONS.filter((o) => o.name === 'parseMode' || o.name === 'showCaptionAboveMedia'),
 	body(ctx, itemIndex) {
 		const markup = replyMarkupOf(ctx, itemIndex, label);
 		const options = ctx.getNodeParameter('options', itemIndex, {}) as { parseMode?: string };
 		return {
-			...chatMessageBody(ctx, itemIndex, label),
+			...editTargetBody(ctx, itemIndex, label),
 			caption: formatText(
 				ctx.getNodeParameter('caption', itemIndex, '') as string,
 				options.parseMode,

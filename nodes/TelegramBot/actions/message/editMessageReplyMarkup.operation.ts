@@ -1,6 +1,4 @@
-import { chatMessageBody } from '../../helpers/chatMessage';
-import { chatLocator } from '../../descriptions/chatLocator';
-import { messageIdProperty } from '../../helpers/fields';
+import { editTargetBody, editTargetProperties } from '../../helpers/chatMessage';
 import { INLINE_ONLY, replyMarkupOf, replyMarkupProperties } from '../../helpers/replyMarkup';
 import { callOperation } from '../callOperation';
 
@@ -12,10 +10,10 @@ export const editMessageReplyMarkup = callOperation({
 	label,
 	method: 'editMessageReplyMarkup',
 	output: 'result',
-	properties: [chatLocator, messageIdProperty, ...replyMarkupProperties(INLINE_ONLY)],
+	properties: [...editTargetProperties, ...replyMarkupProperties(INLINE_ONLY)],
 	body(ctx, itemIndex) {
 		// None removes the buttons: Telegram takes an empty inline keyboard for that.
 		const markup = replyMarkupOf(ctx, itemIndex, label) ?? { inline_keyboard: [] };
-		return { ...chatMessageBody(ctx, itemIndex, label), reply_markup: markup };
+		return { ...editTargetBody(ctx, itemIndex, label), reply_markup: markup };
 	},
 });

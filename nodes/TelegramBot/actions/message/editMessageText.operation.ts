@@ -1,9 +1,8 @@
-import { chatMessageBody } from '../../helpers/chatMessage';
-import { chatLocator } from '../../descriptions/chatLocator';
-import { messageIdProperty, requiredText } from '../../helpers/fields';
+import { editTargetBody, editTargetProperties } from '../../helpers/chatMessage';
+import { requiredText } from '../../helpers/fields';
 import { INLINE_ONLY, replyMarkupOf, replyMarkupProperties } from '../../helpers/replyMarkup';
 import { formatText } from '../../helpers/formatting';
-import { SEND_OPTIONS, sendOptionsBody } from '../../descriptions/sendOptions';
+import { sendOptionsBody, sendOptionsFor } from '../../descriptions/sendOptions';
 import { TEXT_LIMIT } from '../../helpers/splitText';
 import { callOperation } from '../callOperation';
 
@@ -16,8 +15,7 @@ export const editMessageText = callOperation({
 	method: 'editMessageText',
 	output: 'result',
 	properties: [
-		chatLocator,
-		messageIdProperty,
+		...editTargetProperties,
 		{
 			displayName: 'Text',
 			name: 'text',
@@ -28,12 +26,20 @@ export const editMessageText = callOperation({
 		},
 		...replyMarkupProperties(INLINE_ONLY),
 	],
-	options: SEND_OPTIONS.filter((o) => o.name === 'parseMode' || o.name === 'disableLinkPreview'),
+	options: sendOptionsFor('editMessageText').filter((o) =>
+		[
+			'parseMode',
+			'disableLinkPreview',
+			'linkPreviewUrl',
+			'linkPreviewSize',
+			'linkPreviewAboveText',
+		].includes(o.name),
+	),
 	body(ctx, itemIndex) {
 		const markup = replyMarkupOf(ctx, itemIndex, label);
 		const options = ctx.getNodeParameter('options', itemIndex, {}) as { parseMode?: string };
 		return {
-			...chatMessageBody(ctx, itemIndex, label),
+			...editTargetBody(ctx, itemIndex, label),
 			text: formatText(
 				requiredText(ctx, 'text', itemIndex, label, 'the text', TEXT_LIMIT),
 				options.parseMode,

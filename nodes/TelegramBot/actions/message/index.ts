@@ -1,4 +1,9 @@
 import { resourceDescription } from '../resource';
+import { copyMessages } from './copyMessages.operation';
+import { editMessageMedia } from './editMessageMedia.operation';
+import { forwardMessages } from './forwardMessages.operation';
+import { sendContact } from './sendContact.operation';
+import { sendVenue } from './sendVenue.operation';
 import { copyMessage } from './copyMessage.operation';
 import { deleteMessage } from './deleteMessage.operation';
 import { editMessageCaption } from './editMessageCaption.operation';
@@ -162,6 +167,39 @@ export const { operations, description } = resourceDescription(
 			module: unpinMessage,
 			action: 'Unpin a message',
 			description: 'Unpin one pinned message (unpinChatMessage)',
+		},
+		{
+			value: 'sendContact',
+			module: sendContact,
+			action: 'Send a contact',
+			description: 'Send a phone contact, e.g. the on-call desk, with an optional vCard (sendContact)',
+		},
+		{
+			value: 'sendVenue',
+			module: sendVenue,
+			action: 'Send a venue',
+			description: 'Send a place with its name and address on a map (sendVenue)',
+		},
+		{
+			value: 'forwardMessages',
+			module: forwardMessages,
+			action: 'Forward several messages',
+			description:
+				'Forward up to 100 messages of one chat at once, albums kept together (forwardMessages)',
+		},
+		{
+			value: 'copyMessages',
+			module: copyMessages,
+			action: 'Copy several messages',
+			description:
+				'Copy up to 100 messages of one chat without a link to the originals (copyMessages)',
+		},
+		{
+			value: 'editMessageMedia',
+			module: editMessageMedia,
+			action: 'Replace the media of a message',
+			description:
+				'Replace the photo, video, animation, audio or document of a message, and its caption (editMessageMedia)',
 		},
 	],
 	'sendMessage',

@@ -19,7 +19,7 @@ import {
 	visibleLength,
 } from '../../helpers/splitText';
 import { optionsWithRetry } from '../../descriptions/retryOption';
-import { SEND_OPTIONS, sendOptionsBody, type SendOptions } from '../../descriptions/sendOptions';
+import { sendOptionsBody, sendOptionsFor, type SendOptions } from '../../descriptions/sendOptions';
 import { deliverFormatted, formattingNote } from '../../helpers/formattedDelivery';
 import { formatText, telegramParseMode } from '../../helpers/formatting';
 import { deliveryEngine, itemOptions, type DeliveryEngine } from '../../../shared/transport';
@@ -41,7 +41,7 @@ const properties: INodeProperties[] = [
 	},
 	...replyMarkupProperties(),
 	optionsWithRetry([
-		...SEND_OPTIONS,
+		...sendOptionsFor('sendMessage'),
 		...RATE_LIMIT_OPTIONS,
 		additionalChatIdsOption,
 		{
