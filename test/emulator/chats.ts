@@ -1,10 +1,25 @@
 import type { EmulatorState } from './state';
 import { ApiError, type Methods, type Params } from './types';
 
+/** An invite link of the group the bot created before the test (its creator is the default bot). */
+export const SEEDED_INVITE_LINK = 'https://t.me/+SeCoPsInViTe';
+
 /** Chats and their members: info, administrators, membership, title and description, invite links. */
 export function chatMethods(state: EmulatorState): Methods {
 	/** Invite links the bot created, by URL. */
-	const links = new Map<string, Record<string, unknown>>();
+	const links = new Map<string, Record<string, unknown>>([
+		[
+			SEEDED_INVITE_LINK,
+			{
+				invite_link: SEEDED_INVITE_LINK,
+				creator: { id: 7012345678, is_bot: true, first_name: 'Compliance Bot' },
+				creates_join_request: false,
+				is_primary: false,
+				is_revoked: false,
+				name: 'Auditors',
+			},
+		],
+	]);
 	const link = (p: Params) => {
 		state.resolveChat(p.chat_id);
 		const found = links.get(String(p.invite_link ?? ''));
@@ -53,15 +68,17 @@ export function chatMethods(state: EmulatorState): Methods {
 			};
 		},
 		getchatmember: async (_bot, p) => {
-			state.resolveChat(p.chat_id);
+			const { chat } = state.resolveChat(p.chat_id);
 			const userId = Number(p.user_id);
 			if (!userId) throw new ApiError(400, 'Bad Request: PARTICIPANT_ID_INVALID');
 			const banned = state.banned.get(String(p.chat_id))?.has(userId);
+			const changed = state.members.get(`${chat.id}:${userId}`);
 			return {
 				result: {
 					status: banned ? 'kicked' : 'member',
 					user: { id: userId, is_bot: false, first_name: `User ${userId}` },
 					...(banned ? { until_date: 0 } : {}),
+					...(!banned && changed ? changed : {}),
 				},
 			};
 		},

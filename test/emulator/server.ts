@@ -94,8 +94,9 @@ export class BotApiEmulator extends EmulatorState {
 			title: 'Incident Response',
 			is_forum: true,
 		});
-		// A forum with one topic, two people asking to join the group, a group photo, and a
-		// message sent through an inline query: what the operations' examples act on.
+		// A forum with one topic, two people asking to join the group, a group photo, an
+		// administrator the bot promoted (69), and a message sent through an inline query: what the
+		// operations' examples act on.
 		this.topics.set(
 			'-1005550001',
 			new Map([
@@ -105,6 +106,7 @@ export class BotApiEmulator extends EmulatorState {
 		);
 		this.joinRequests.set('-1001234567890', new Set([67, 68]));
 		this.chatPhotos.add('-1001234567890');
+		this.members.set('-1001234567890:69', { status: 'administrator', can_be_edited: true });
 		this.inlineMessages.set(INLINE_MESSAGE_ID, { text: 'Approval pending' });
 		this.addChat({
 			id: -1009876543210,
