@@ -146,6 +146,24 @@ export const SEND_OPTIONS: INodeProperties[] = [
 type Method = keyof ApiMethods<unknown>;
 
 const LINK_PREVIEW: Method[] = ['sendMessage', 'editMessageText'];
+/** The sends that make a new message of their own (not a forward or copy of another). */
+const NEW_MESSAGE_SENDS: Method[] = [
+	'sendMessage',
+	'sendPhoto',
+	'sendAudio',
+	'sendDocument',
+	'sendVideo',
+	'sendAnimation',
+	'sendVoice',
+	'sendVideoNote',
+	'sendMediaGroup',
+	'sendLocation',
+	'sendVenue',
+	'sendContact',
+	'sendPoll',
+	'sendDice',
+	'sendSticker',
+];
 /**
  * Options only some methods have a parameter for (as the Bot API schema says): a send offers them
  * only where Telegram would not ignore them. Options not named here are on every send.
@@ -162,42 +180,8 @@ const ONLY_FOR: Record<string, readonly Method[]> = {
 		'copyMessage',
 		'editMessageCaption',
 	],
-	messageEffectId: [
-		'sendMessage',
-		'sendPhoto',
-		'sendAudio',
-		'sendDocument',
-		'sendVideo',
-		'sendAnimation',
-		'sendVoice',
-		'sendVideoNote',
-		'sendMediaGroup',
-		'sendLocation',
-		'sendVenue',
-		'sendContact',
-		'sendPoll',
-		'sendDice',
-		'sendSticker',
-		'forwardMessage',
-		'copyMessage',
-	],
-	businessConnectionId: [
-		'sendMessage',
-		'sendPhoto',
-		'sendAudio',
-		'sendDocument',
-		'sendVideo',
-		'sendAnimation',
-		'sendVoice',
-		'sendVideoNote',
-		'sendMediaGroup',
-		'sendLocation',
-		'sendVenue',
-		'sendContact',
-		'sendPoll',
-		'sendDice',
-		'sendSticker',
-	],
+	messageEffectId: [...NEW_MESSAGE_SENDS, 'forwardMessage', 'copyMessage'],
+	businessConnectionId: NEW_MESSAGE_SENDS,
 };
 
 /** The send options a method has parameters for. */
