@@ -23,10 +23,15 @@ describe('Options a person can scan', () => {
 			'parseMode',
 			'plainTextFallback',
 			'disableLinkPreview',
+			'linkPreviewUrl',
+			'linkPreviewSize',
+			'linkPreviewAboveText',
+			'messageEffectId',
 			'longText',
 			'maxParts',
 			'replyToMessageId',
 			'messageThreadId',
+			'businessConnectionId',
 			'disableNotification',
 			'protectContent',
 			'additionalChatIds',
@@ -39,8 +44,14 @@ describe('Options a person can scan', () => {
 		expect(
 			optionsOf('sendPhoto')
 				.map((o) => o.name)
-				.slice(0, 3),
-		).toEqual(['parseMode', 'plainTextFallback', 'longCaption']);
+				.slice(0, 5),
+		).toEqual([
+			'parseMode',
+			'plainTextFallback',
+			'showCaptionAboveMedia',
+			'messageEffectId',
+			'longCaption',
+		]);
 	});
 
 	it('has labels that fit the panel (26 characters at most)', () => {
