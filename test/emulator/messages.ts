@@ -108,7 +108,7 @@ export function messageMethods(state: EmulatorState): Methods {
 		const { chat } = state.resolveChat(p.from_chat_id);
 		const ids = [...new Set(messageIds(p))].sort((a, b) => a - b);
 		const originals = ids
-			.map((id) => bot.sent.find((m) => m.chat.id === chat.id && m.message_id === id))
+			.map((id) => state.findMessage(bot, chat.id, id))
 			.filter((m) => m !== undefined);
 		if (originals.length === 0) throw new ApiError(400, `Bad Request: ${notFound}`);
 		return originals.map((original) => ({
@@ -238,7 +238,7 @@ export function messageMethods(state: EmulatorState): Methods {
 			const { chat } = state.resolveChat(p.chat_id);
 			const id = Number(p.message_id);
 			const known =
-				bot.sent.some((m) => m.chat.id === chat.id && m.message_id === id) ||
+				state.findMessage(bot, chat.id, id) !== undefined ||
 				bot.updates.some((u) => {
 					const m = u.message ?? u.channel_post;
 					return m?.chat.id === chat.id && m.message_id === id;
@@ -273,9 +273,9 @@ export function messageMethods(state: EmulatorState): Methods {
 		deletemessages: async (bot, p) => {
 			const { chat } = state.resolveChat(p.chat_id);
 			const ids = new Set(messageIds(p));
-			const found = bot.sent.filter((m) => m.chat.id === chat.id && ids.has(m.message_id));
+			const found = [...ids].flatMap((id) => state.findMessage(bot, chat.id, id) ?? []);
 			if (found.length === 0) throw new ApiError(400, 'Bad Request: message to delete not found');
-			for (const message of found) bot.sent.splice(bot.sent.indexOf(message), 1);
+			for (const message of found) state.removeMessage(bot, message);
 			return { result: true };
 		},
 		unpinallchatmessages: async (_bot, p) => {
@@ -289,7 +289,7 @@ export function messageMethods(state: EmulatorState): Methods {
 				p.message_id,
 				'message to delete not found',
 			);
-			bot.sent.splice(bot.sent.indexOf(message), 1);
+			state.removeMessage(bot, message);
 			return { result: true };
 		},
 		pinchatmessage: async (bot, p) => {

@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-import type { Update } from '@grammyjs/types';
+import type { Message, Update } from '@grammyjs/types';
 import { request } from 'undici';
 
 import { botMethods } from './bot';
@@ -42,6 +42,57 @@ const TOKEN_FORMAT = /^\d+:[A-Za-z0-9_-]{30,}$/;
 
 /** Random-looking: its secret half shares no run of 8 characters with anything else a test or n8n writes (IDs, texts, n8n's own assets), so a fragment found is a leak. */
 export const DEFAULT_TOKEN = '7012345678:AAHq3Zx9Rk7vLm2Tq8Wp4Ys6Nd1Jf5Hc3Xb9';
+
+/** Messages the bot sent to the group before the test: a poll to stop and a photo to replace. */
+export const EARLIER_POLL = 9001;
+export const EARLIER_PHOTO = 9002;
+
+function earlierMessages(bot: BotState): Message[] {
+	const chat = { id: -1001234567890, type: 'supergroup', title: 'Security Operations' } as const;
+	const from = {
+		id: bot.user.id,
+		is_bot: true,
+		first_name: bot.user.first_name,
+		username: bot.user.username,
+	};
+	const date = Math.floor(Date.now() / 1000) - 3600;
+	return [
+		{
+			message_id: EARLIER_POLL,
+			date,
+			chat,
+			from,
+			poll: {
+				id: 'poll-earlier',
+				question: 'Escalate the phishing wave?',
+				options: [
+					{ text: 'Yes', voter_count: 3 },
+					{ text: 'No', voter_count: 1 },
+				],
+				total_voter_count: 4,
+				is_closed: false,
+				is_anonymous: true,
+				type: 'regular',
+				allows_multiple_answers: false,
+			},
+		},
+		{
+			message_id: EARLIER_PHOTO,
+			date,
+			chat,
+			from,
+			photo: [
+				{
+					file_id: 'AgACAgIAAx-earlier-photo',
+					file_unique_id: 'AQADearlier',
+					width: 1280,
+					height: 960,
+				},
+			],
+			caption: 'Badge reader, 03:12',
+		},
+	] as unknown as Message[];
+}
 
 /** The seeded message sent through an inline query (edit it by inline_message_id). */
 export const INLINE_MESSAGE_ID = 'BAAAAAoAAADHDhUAc2VjLW9wcw';
@@ -94,6 +145,7 @@ export class BotApiEmulator extends EmulatorState {
 			title: 'Incident Response',
 			is_forum: true,
 		});
+		this.addChat({ id: -1005550002, type: 'supergroup', title: 'Vendor Bridge', is_forum: true });
 		// A forum with one topic, two people asking to join the group, a group photo, an
 		// administrator the bot promoted (69), and a message sent through an inline query: what the
 		// operations' examples act on.
@@ -104,10 +156,19 @@ export class BotApiEmulator extends EmulatorState {
 				[7, { name: 'Phishing reports', icon_color: 16478047, closed: false }],
 			]),
 		);
+		// A second forum whose General topic is hidden (hence closed) and whose topic 8 is closed.
+		this.topics.set(
+			'-1005550002',
+			new Map([
+				[0, { name: 'General', icon_color: 7322096, closed: true, hidden: true }],
+				[8, { name: 'Closed incidents', icon_color: 9367192, closed: true }],
+			]),
+		);
 		this.joinRequests.set('-1001234567890', new Set([67, 68]));
 		this.chatPhotos.add('-1001234567890');
 		this.members.set('-1001234567890:69', { status: 'administrator', can_be_edited: true });
 		this.inlineMessages.set(INLINE_MESSAGE_ID, { text: 'Approval pending' });
+		this.bot().earlier.push(...earlierMessages(this.bot()));
 		this.addChat({
 			id: -1009876543210,
 			type: 'channel',

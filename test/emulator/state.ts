@@ -65,6 +65,7 @@ export class EmulatorState {
 			nextUpdateId: 100001,
 			nextMessageId: 1,
 			sent: [],
+			earlier: [],
 			waiters: [],
 		});
 	}
@@ -114,11 +115,23 @@ export class EmulatorState {
 	/** A message the bot sent in a chat, or Telegram's "… not found" for the method at hand. */
 	sentMessage(bot: BotState, chatId: unknown, messageId: unknown, notFound: string): Message {
 		const { chat } = this.resolveChat(chatId);
-		const message = bot.sent.find(
-			(m) => m.chat.id === chat.id && m.message_id === Number(messageId),
-		);
+		const message = this.findMessage(bot, chat.id, Number(messageId));
 		if (!message) throw new ApiError(400, `Bad Request: ${notFound}`);
 		return message;
+	}
+
+	/** A message of the chat the bot sent, now or before the test. */
+	findMessage(bot: BotState, chatId: number, messageId: number): Message | undefined {
+		const same = (m: Message) => m.chat.id === chatId && m.message_id === messageId;
+		return bot.sent.find(same) ?? bot.earlier.find(same);
+	}
+
+	/** Deletes a message from the chat's history. */
+	removeMessage(bot: BotState, message: Message): void {
+		for (const list of [bot.sent, bot.earlier]) {
+			const index = list.indexOf(message);
+			if (index >= 0) list.splice(index, 1);
+		}
 	}
 
 	/** A message's content without its identity: what a forward or a copy carries. */

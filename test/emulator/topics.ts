@@ -92,7 +92,13 @@ export function topicMethods(state: EmulatorState): Methods {
 			return { result: true };
 		},
 		closegeneralforumtopic: async (_bot, p) => toggle(general(p), 'closed', true),
-		reopengeneralforumtopic: async (_bot, p) => toggle(general(p), 'closed', false),
+		reopengeneralforumtopic: async (_bot, p) => {
+			const topic = general(p);
+			toggle(topic, 'closed', false);
+			// "The topic will be automatically unhidden if it was hidden."
+			topic.hidden = false;
+			return { result: true };
+		},
 		hidegeneralforumtopic: async (_bot, p) => toggle(general(p), 'hidden', true),
 		unhidegeneralforumtopic: async (_bot, p) => toggle(general(p), 'hidden', false),
 		unpinallgeneralforumtopicmessages: async (_bot, p) => {

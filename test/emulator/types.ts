@@ -62,6 +62,8 @@ export interface BotState {
 	nextUpdateId: number;
 	nextMessageId: number;
 	sent: Message[];
+	/** Messages in chats from before the test (a poll, a photo): found like sent ones, not listed in `sent`. */
+	earlier: Message[];
 	waiters: Array<() => void>;
 	/** Ends the getUpdates call being held open: Telegram serves one poller per bot. */
 	endPoll?: () => void;

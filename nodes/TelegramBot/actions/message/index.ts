@@ -1,9 +1,18 @@
-import { resourceDescription } from '../resource';
+import {
+	EXAMPLE_GROUP,
+	EXAMPLE_MESSAGE,
+	EXAMPLE_PHOTO_MESSAGE,
+	EXAMPLE_URL,
+	exampleChat,
+} from '../examples';
+import { rowEntry } from '../rows';
+import type { Resource } from '../types';
 import { copyMessages } from './copyMessages.operation';
 import { editMessageMedia } from './editMessageMedia.operation';
 import { forwardMessages } from './forwardMessages.operation';
 import { sendContact } from './sendContact.operation';
 import { sendVenue } from './sendVenue.operation';
+import { rows } from './simple';
 import { copyMessage } from './copyMessage.operation';
 import { deleteMessage } from './deleteMessage.operation';
 import { editMessageCaption } from './editMessageCaption.operation';
@@ -27,12 +36,20 @@ import { sendVideoNote } from './sendVideoNote.operation';
 import { sendVoice } from './sendVoice.operation';
 import { unpinMessage } from './unpinMessage.operation';
 
-export const { operations, description } = resourceDescription(
-	'message',
-	[
+const media = { parameters: { chatId: exampleChat, source: 'reference', file: EXAMPLE_URL } };
+const inMessage = { parameters: { chatId: exampleChat, messageId: EXAMPLE_MESSAGE } };
+
+export const message: Resource = {
+	value: 'message',
+	name: 'Message',
+	defaultOperation: 'sendMessage',
+	operations: [
+		...rows.map((spec) => rowEntry('message', spec)),
 		{
 			value: 'sendMessage',
 			module: sendMessage,
+			method: 'sendMessage',
+			example: { parameters: { chatId: exampleChat, text: 'Suspicious login from 203.0.113.7' } },
 			action: 'Send a message',
 			description:
 				'Send a text message to a user, group or channel; long texts are split (sendMessage)',
@@ -40,6 +57,8 @@ export const { operations, description } = resourceDescription(
 		{
 			value: 'sendPhoto',
 			module: sendPhoto,
+			method: 'sendPhoto',
+			example: media,
 			action: 'Send a photo',
 			description:
 				'Send a picture from a binary field, a URL or a file_id, with a caption (sendPhoto)',
@@ -47,72 +66,109 @@ export const { operations, description } = resourceDescription(
 		{
 			value: 'sendDocument',
 			module: sendDocument,
+			method: 'sendDocument',
+			example: {
+				parameters: { chatId: exampleChat, source: 'binary', binaryPropertyName: 'report' },
+				binary: true,
+			},
 			action: 'Send a document file',
 			description: 'Send any file, such as a PDF report or evidence export (sendDocument)',
 		},
 		{
 			value: 'sendVideo',
 			module: sendVideo,
+			method: 'sendVideo',
+			example: media,
 			action: 'Send a video file',
 			description: 'Send an MP4 video (sendVideo)',
 		},
 		{
 			value: 'sendAudio',
 			module: sendAudio,
+			method: 'sendAudio',
+			example: media,
 			action: 'Send an audio track',
 			description: 'Send music or another audio file shown in the player (sendAudio)',
 		},
 		{
 			value: 'sendVoice',
 			module: sendVoice,
+			method: 'sendVoice',
+			example: media,
 			action: 'Send a voice message',
 			description: 'Send an OGG/Opus voice message (sendVoice)',
 		},
 		{
 			value: 'sendAnimation',
 			module: sendAnimation,
+			method: 'sendAnimation',
+			example: media,
 			action: 'Send an animation',
 			description: 'Send a GIF or silent MP4 animation (sendAnimation)',
 		},
 		{
 			value: 'sendSticker',
 			module: sendSticker,
+			method: 'sendSticker',
+			example: media,
 			action: 'Send a sticker image',
 			description: 'Send a WEBP, TGS or WEBM sticker (sendSticker)',
 		},
 		{
 			value: 'sendVideoNote',
 			module: sendVideoNote,
+			method: 'sendVideoNote',
+			example: media,
 			action: 'Send a video note',
 			description: 'Send a round video message (sendVideoNote)',
 		},
 		{
 			value: 'sendMediaGroup',
 			module: sendMediaGroup,
+			method: 'sendMediaGroup',
+			example: {
+				parameters: {
+					chatId: exampleChat,
+					media: {
+						items: [
+							{ source: 'reference', type: 'photo', file: EXAMPLE_URL },
+							{ source: 'reference', type: 'photo', file: EXAMPLE_URL },
+						],
+					},
+				},
+			},
 			action: 'Send an album of media',
 			description: 'Send 2–10 photos, videos, documents or audios as one album (sendMediaGroup)',
 		},
 		{
 			value: 'sendLocation',
 			module: sendLocation,
+			method: 'sendLocation',
+			example: { parameters: { chatId: exampleChat, latitude: 52.52, longitude: 13.4 } },
 			action: 'Send a map location',
 			description: 'Send a point on the map (sendLocation)',
 		},
 		{
 			value: 'sendPoll',
 			module: sendPoll,
+			method: 'sendPoll',
+			example: { parameters: { chatId: exampleChat, question: 'Ship it?', answers: 'yes\nno' } },
 			action: 'Send a poll',
 			description: 'Send a poll or a quiz (sendPoll)',
 		},
 		{
 			value: 'sendDice',
 			module: sendDice,
+			method: 'sendDice',
+			example: { parameters: { chatId: exampleChat } },
 			action: 'Send a dice',
 			description: 'Send an animated dice, dart or slot machine with a random value (sendDice)',
 		},
 		{
 			value: 'sendChatAction',
 			module: sendChatAction,
+			method: 'sendChatAction',
+			example: { parameters: { chatId: exampleChat, action: 'typing' } },
 			action: 'Show a chat action',
 			description:
 				'Show "typing…" or "sending photo…" in the chat for a few seconds (sendChatAction)',
@@ -120,6 +176,10 @@ export const { operations, description } = resourceDescription(
 		{
 			value: 'forwardMessage',
 			module: forwardMessage,
+			method: 'forwardMessage',
+			example: {
+				parameters: { chatId: exampleChat, fromChatId: '1001', messageId: EXAMPLE_MESSAGE },
+			},
 			action: 'Forward a message',
 			description:
 				'Forward a message from another chat, showing where it came from (forwardMessage)',
@@ -127,6 +187,15 @@ export const { operations, description } = resourceDescription(
 		{
 			value: 'copyMessage',
 			module: copyMessage,
+			method: 'copyMessage',
+			example: {
+				parameters: {
+					chatId: exampleChat,
+					fromChatId: '1001',
+					messageId: EXAMPLE_MESSAGE,
+					caption: '',
+				},
+			},
 			action: 'Copy a message',
 			description:
 				'Send a copy of a message from another chat, without the forward header (copyMessage)',
@@ -134,24 +203,34 @@ export const { operations, description } = resourceDescription(
 		{
 			value: 'editMessageText',
 			module: editMessageText,
+			method: 'editMessageText',
+			example: { parameters: { chatId: exampleChat, messageId: EXAMPLE_MESSAGE, text: 'new' } },
 			action: 'Edit the text of a message',
 			description: 'Replace the text (and buttons) of a message the bot sent (editMessageText)',
 		},
 		{
 			value: 'editMessageCaption',
 			module: editMessageCaption,
+			method: 'editMessageCaption',
+			example: { parameters: { chatId: exampleChat, messageId: EXAMPLE_MESSAGE, caption: 'new' } },
 			action: 'Edit the caption of a message',
 			description: 'Replace the caption of a media message the bot sent (editMessageCaption)',
 		},
 		{
 			value: 'editMessageReplyMarkup',
 			module: editMessageReplyMarkup,
+			method: 'editMessageReplyMarkup',
+			example: {
+				parameters: { chatId: exampleChat, messageId: EXAMPLE_MESSAGE, replyMarkup: 'none' },
+			},
 			action: 'Edit the buttons of a message',
 			description: 'Replace or remove the inline keyboard of a message (editMessageReplyMarkup)',
 		},
 		{
 			value: 'deleteMessage',
 			module: deleteMessage,
+			method: 'deleteMessage',
+			example: inMessage,
 			action: 'Delete a message',
 			description:
 				'Delete a message; bots can delete their own messages and, as admins, others (deleteMessage)',
@@ -159,48 +238,114 @@ export const { operations, description } = resourceDescription(
 		{
 			value: 'pinMessage',
 			module: pinMessage,
+			method: 'pinChatMessage',
+			example: inMessage,
 			action: 'Pin a message',
 			description: 'Pin a message in a chat where the bot may pin (pinChatMessage)',
 		},
 		{
 			value: 'unpinMessage',
 			module: unpinMessage,
+			method: 'unpinChatMessage',
+			example: inMessage,
 			action: 'Unpin a message',
 			description: 'Unpin one pinned message (unpinChatMessage)',
 		},
 		{
 			value: 'sendContact',
 			module: sendContact,
+			method: 'sendContact',
+			example: {
+				parameters: {
+					chatId: exampleChat,
+					phoneNumber: '+49 30 1234567',
+					firstName: 'Security Desk',
+				},
+				sends: {
+					chat_id: EXAMPLE_GROUP,
+					phone_number: '+49 30 1234567',
+					first_name: 'Security Desk',
+				},
+			},
 			action: 'Send a contact',
-			description: 'Send a phone contact, e.g. the on-call desk, with an optional vCard (sendContact)',
+			description:
+				'Send a phone contact, e.g. the on-call desk, with an optional vCard (sendContact)',
 		},
 		{
 			value: 'sendVenue',
 			module: sendVenue,
+			method: 'sendVenue',
+			example: {
+				parameters: {
+					chatId: exampleChat,
+					latitude: 50.1109,
+					longitude: 8.6821,
+					title: 'Data Centre Frankfurt 2',
+					address: 'Hanauer Landstraße 300',
+				},
+				sends: {
+					chat_id: EXAMPLE_GROUP,
+					latitude: 50.1109,
+					longitude: 8.6821,
+					title: 'Data Centre Frankfurt 2',
+					address: 'Hanauer Landstraße 300',
+				},
+			},
 			action: 'Send a venue',
 			description: 'Send a place with its name and address on a map (sendVenue)',
 		},
 		{
 			value: 'forwardMessages',
 			module: forwardMessages,
+			method: 'forwardMessages',
+			example: {
+				parameters: { chatId: exampleChat, fromChatId: String(EXAMPLE_GROUP), messageIds: '5, 4' },
+				sends: { chat_id: EXAMPLE_GROUP, from_chat_id: EXAMPLE_GROUP, message_ids: [4, 5] },
+			},
 			action: 'Forward several messages',
 			description:
 				'Forward up to 100 messages of one chat at once, albums kept together (forwardMessages)',
+			readme: { output: 'one item per message forwarded: its new `message_id`' },
 		},
 		{
 			value: 'copyMessages',
 			module: copyMessages,
+			method: 'copyMessages',
+			example: {
+				parameters: { chatId: exampleChat, fromChatId: String(EXAMPLE_GROUP), messageIds: '4, 5' },
+				sends: { chat_id: EXAMPLE_GROUP, from_chat_id: EXAMPLE_GROUP, message_ids: [4, 5] },
+			},
 			action: 'Copy several messages',
 			description:
 				'Copy up to 100 messages of one chat without a link to the originals (copyMessages)',
+			readme: { output: 'one item per message copied: its new `message_id`' },
 		},
 		{
 			value: 'editMessageMedia',
 			module: editMessageMedia,
+			method: 'editMessageMedia',
+			example: {
+				parameters: {
+					chatId: exampleChat,
+					messageId: EXAMPLE_PHOTO_MESSAGE,
+					mediaType: 'photo',
+					source: 'binary',
+					binaryPropertyName: 'report',
+				},
+				binary: true,
+				sends: {
+					chat_id: String(EXAMPLE_GROUP),
+					message_id: String(EXAMPLE_PHOTO_MESSAGE),
+					media: { type: 'photo', media: 'attach://media' },
+				},
+			},
 			action: 'Replace the media of a message',
 			description:
 				'Replace the photo, video, animation, audio or document of a message, and its caption (editMessageMedia)',
+			readme: {
+				inputs:
+					'the message (`chatId` + `messageId`, or an inline message ID), media type, the file (binary field, URL or file_id), caption',
+			},
 		},
 	],
-	'sendMessage',
-);
+};
