@@ -3,10 +3,12 @@ import { ApiError, type Methods, type Params } from './types';
 
 const SUPERGROUPS_ONLY = 'Bad Request: method is available only for supergroups';
 const NOT_PRIVATE = 'Bad Request: method is available for supergroup and channel chats only';
+/** Sticker sets Telegram knows in the emulator. */
+const STICKER_SETS = ['SecOpsStickers'];
 /** The seeded chats' creator (Ada, who owns every group): an administrator nobody restricts. */
 const OWNER = 1001;
 
-/** Members' rights: restrict, promote, chat permissions, join requests, titles, sender chats. */
+/** Members' rights: restrict, promote, chat permissions, join requests, titles, sender chats, boosts, the group's sticker set. */
 export function memberMethods(state: EmulatorState): Methods {
 	const supergroup = (p: Params) => {
 		const { chat } = state.resolveChat(p.chat_id);
@@ -85,6 +87,34 @@ export function memberMethods(state: EmulatorState): Methods {
 				throw new ApiError(400, 'Bad Request: user is not an administrator');
 			member.custom_title = title;
 			return { result: true };
+		},
+		setchatstickerset: async (_bot, p) => {
+			supergroup(p);
+			if (!STICKER_SETS.includes(String(p.sticker_set_name ?? '')))
+				throw new ApiError(400, 'Bad Request: STICKERSET_INVALID');
+			return { result: true };
+		},
+		deletechatstickerset: async (_bot, p) => {
+			supergroup(p);
+			return { result: true };
+		},
+		getuserchatboosts: async (_bot, p) => {
+			const chat = notPrivate(p);
+			const id = userId(p);
+			if (!state.users.has(id)) throw new ApiError(400, 'Bad Request: user not found');
+			const now = Math.floor(Date.now() / 1000);
+			return {
+				result: {
+					boosts: [
+						{
+							boost_id: `boost-${chat.id}-${id}`,
+							add_date: now - 86_400,
+							expiration_date: now + 29 * 86_400,
+							source: { source: 'premium', user: { id, is_bot: false, first_name: `User ${id}` } },
+						},
+					],
+				},
+			};
 		},
 		banchatsenderchat: async (_bot, p) => {
 			const chat = notPrivate(p);

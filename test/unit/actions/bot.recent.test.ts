@@ -9,7 +9,7 @@ describe('Bot and User operations of today’s Bot API', () => {
 		'getMenuButton',
 		'setMenuButton',
 	]);
-	itRunsItsExample('user', ['getProfilePhotos']);
+	itRunsItsExample('user', ['getProfilePhotos', 'getChatBoosts']);
 
 	it('the default admin rights set are the ones read back, per groups or channels', async () => {
 		const { run } = await freshRun();

@@ -18,6 +18,8 @@ describe('Chat operations of today’s Bot API', () => {
 		'revokeInviteLink',
 		'banSenderChat',
 		'unbanSenderChat',
+		'setStickerSet',
+		'deleteStickerSet',
 	]);
 
 	it('Restrict Chat Member sends every permission, true only where allowed, and the end date', async () => {
@@ -124,6 +126,18 @@ describe('Chat operations of today’s Bot API', () => {
 		const remove = { resource: 'chat', operation: 'deletePhoto', chatId: chat() };
 		expect((await run(remove)).error).toBeUndefined();
 		expect(JSON.stringify((await run(remove)).error)).toContain('CHAT_NOT_MODIFIED');
+	});
+
+	it('an unknown sticker set gets Telegram’s STICKERSET_INVALID', async () => {
+		const { run } = await freshRun();
+		const { error } = await run({
+			resource: 'chat',
+			operation: 'setStickerSet',
+			chatId: chat(),
+			stickerSetName: 'NoSuchSet',
+		});
+		expect(error?.message).toContain('Set Chat Sticker Set failed (400)');
+		expect(JSON.stringify(error)).toContain('STICKERSET_INVALID');
 	});
 
 	it('a revoked invite link can no longer be edited', async () => {

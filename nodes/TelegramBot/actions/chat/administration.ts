@@ -247,4 +247,39 @@ export const administrationRows = [
 		description: 'Let a banned channel post in the chat again (unbanChatSenderChat)',
 		example: senderExample,
 	}),
+	row({
+		value: 'setStickerSet',
+		label: 'Set Chat Sticker Set',
+		name: 'Set Group Sticker Set',
+		method: 'setChatStickerSet',
+		fields: [
+			chat,
+			text('sticker_set_name', {
+				displayName: 'Sticker Set Name',
+				name: 'stickerSetName',
+				required: true,
+				placeholder: 'e.g. SecOpsStickers',
+				description: 'The short name of the set, as in its t.me/addstickers/ link',
+			}),
+		],
+		output: 'acknowledge',
+		action: 'Set the sticker set of a group',
+		description:
+			'Set the group sticker set of a supergroup; only where Get Chat says can_set_sticker_set (setChatStickerSet)',
+		example: {
+			parameters: { chatId: exampleChat, stickerSetName: 'SecOpsStickers' },
+			sends: { chat_id: EXAMPLE_GROUP, sticker_set_name: 'SecOpsStickers' },
+		},
+	}),
+	row({
+		value: 'deleteStickerSet',
+		label: 'Delete Chat Sticker Set',
+		name: 'Delete Group Sticker Set',
+		method: 'deleteChatStickerSet',
+		fields: [chat],
+		output: 'acknowledge',
+		action: 'Remove the sticker set of a group',
+		description: 'Remove the group sticker set of a supergroup (deleteChatStickerSet)',
+		example: chatOnly,
+	}),
 ];

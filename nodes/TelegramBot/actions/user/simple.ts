@@ -1,5 +1,5 @@
-import { EXAMPLE_USER } from '../examples';
-import { number, userId } from '../fields';
+import { EXAMPLE_GROUP, EXAMPLE_USER, exampleChat } from '../examples';
+import { chat, number, userId } from '../fields';
 import { row } from '../rows';
 
 /** Methods about a user rather than a chat. */
@@ -32,5 +32,21 @@ export const rows = [
 			"Get a user's profile pictures, each in several sizes, newest first (getUserProfilePhotos)",
 		example: { parameters: { userId: EXAMPLE_USER }, sends: { user_id: EXAMPLE_USER } },
 		readme: { output: 'the UserProfilePhotos (`total_count`, `photos`: lists of sizes)' },
+	}),
+	row({
+		value: 'getChatBoosts',
+		label: 'Get User Chat Boosts',
+		name: 'Get Chat Boosts',
+		method: 'getUserChatBoosts',
+		fields: [chat, userId],
+		output: 'result',
+		action: "Get a user's boosts of a chat",
+		description:
+			'List the boosts a user gave a channel or supergroup; the bot must be an admin (getUserChatBoosts)',
+		example: {
+			parameters: { chatId: exampleChat, userId: EXAMPLE_USER },
+			sends: { chat_id: EXAMPLE_GROUP, user_id: EXAMPLE_USER },
+		},
+		readme: { output: 'the UserChatBoosts (`boosts`)' },
 	}),
 ];
