@@ -8,8 +8,8 @@ import {
 	emulatorPerFile,
 	PollingTriggerUnderTest,
 	TriggerUnderTest,
-} from '../harness';
-import { tokenLeaks } from '../leaks';
+} from '../../harness';
+import { tokenLeaks } from '../../leaks';
 
 const emulator = emulatorPerFile({ selfHosted: true });
 let poller: PollingTriggerUnderTest | undefined;

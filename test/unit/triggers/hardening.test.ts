@@ -3,25 +3,25 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import type { Update } from '@grammyjs/types';
 
-import { ACTIVATION_BUDGET_MS } from '../../nodes/shared/activationBudget';
+import { ACTIVATION_BUDGET_MS } from '../../../nodes/shared/activationBudget';
 import {
 	DEDUPE_WINDOW,
 	staticDataLedger,
 	webhookLedger,
-} from '../../nodes/shared/updates/dedupe';
+} from '../../../nodes/shared/updates/dedupe';
 import {
 	CONFIRM_TIMEOUT_MS,
 	FAILING_LIMIT_MS,
 	MAX_WAIT_MS,
-} from '../../nodes/TelegramBotPollingTrigger/poller';
+} from '../../../nodes/TelegramBotPollingTrigger/poller';
 import {
 	defaultCredentials,
 	emulatorPerFile,
 	PollingTriggerUnderTest,
 	TriggerUnderTest,
-} from '../harness';
-import { DEFAULT_TOKEN } from '../emulator/server';
-import { tokenLeaks } from '../leaks';
+} from '../../harness';
+import { DEFAULT_TOKEN } from '../../emulator/server';
+import { tokenLeaks } from '../../leaks';
 
 const emulator = emulatorPerFile({ selfHosted: true });
 let trigger: TriggerUnderTest | undefined;

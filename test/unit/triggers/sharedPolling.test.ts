@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import type { Update } from '@grammyjs/types';
 
-import { unionOfAllowedUpdates } from '../../nodes/shared/updates/updateTypes';
-import { defaultCredentials, emulatorPerFile, PollingTriggerUnderTest } from '../harness';
+import { unionOfAllowedUpdates } from '../../../nodes/shared/updates/updateTypes';
+import { defaultCredentials, emulatorPerFile, PollingTriggerUnderTest } from '../../harness';
 
 const emulator = emulatorPerFile({ selfHosted: true });
 const active: PollingTriggerUnderTest[] = [];

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { webhookUrlProblem } from '../../nodes/shared/webhookUrl';
-import { defaultCredentials, emulatorPerFile, TriggerUnderTest } from '../harness';
-import { tokenLeaks } from '../leaks';
+import { webhookUrlProblem } from '../../../nodes/shared/webhookUrl';
+import { defaultCredentials, emulatorPerFile, TriggerUnderTest } from '../../harness';
+import { tokenLeaks } from '../../leaks';
 
 const emulator = emulatorPerFile({ selfHosted: true });
 let trigger: TriggerUnderTest;
