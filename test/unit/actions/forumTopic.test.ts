@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { FORUM, freshRun, itRunsItsExample } from './recentOps';
+import { FORUM, freshRun, itRunsItsExample } from './exampleRun';
 
 describe('Forum Topic operations', () => {
 	itRunsItsExample('forumTopic', [
