@@ -1,6 +1,7 @@
 import { EXAMPLE_GROUP, EXAMPLE_USER, exampleChat } from '../examples';
 import { boolean, chat, dateTime, number, text, userId, type Field } from '../fields';
 import { row } from '../rows';
+import { inviteLinkSettings } from './inviteLinkFields';
 import { adminRights, permissions } from './rightsFields';
 
 const chatOnly = { parameters: { chatId: exampleChat }, sends: { chat_id: EXAMPLE_GROUP } };
@@ -179,29 +180,7 @@ export const administrationRows = [
 		label: 'Edit Chat Invite Link',
 		name: 'Edit Invite Link',
 		method: 'editChatInviteLink',
-		fields: [
-			chat,
-			inviteLink,
-			text(
-				'name',
-				{ displayName: 'Name', name: 'name', inOptions: true, description: 'Up to 32 characters' },
-				{ maxLength: 32 },
-			),
-			dateTime('expire_date', { displayName: 'Expires', name: 'expireDate', inOptions: true }),
-			number('member_limit', {
-				displayName: 'Member Limit',
-				name: 'memberLimit',
-				inOptions: true,
-				typeOptions: { minValue: 0, maxValue: 99999 },
-				description: 'How many users may join through it (1–99999); 0 for no limit',
-			}),
-			boolean('creates_join_request', {
-				displayName: 'Requires Approval',
-				name: 'createsJoinRequest',
-				inOptions: true,
-				description: 'Whether users joining through it must be approved (no member limit then)',
-			}),
-		],
+		fields: [chat, inviteLink, ...inviteLinkSettings],
 		output: 'result',
 		action: 'Edit an invite link',
 		description:

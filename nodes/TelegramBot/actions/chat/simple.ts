@@ -1,6 +1,7 @@
 import { EXAMPLE_GROUP, EXAMPLE_USER, exampleChat } from '../examples';
-import { boolean, chat, dateTime, number, text, userId } from '../fields';
+import { boolean, chat, dateTime, text, userId } from '../fields';
 import { row } from '../rows';
+import { inviteLinkSettings } from './inviteLinkFields';
 
 const chatOnly = { parameters: { chatId: exampleChat }, sends: { chat_id: EXAMPLE_GROUP } };
 const member = {
@@ -155,29 +156,7 @@ export const rows = [
 		value: 'createInviteLink',
 		label: 'Create Invite Link',
 		method: 'createChatInviteLink',
-		fields: [
-			chat,
-			text('name', {
-				displayName: 'Name',
-				name: 'name',
-				inOptions: true,
-				description: 'Shown to admins, up to 32 characters',
-			}),
-			dateTime('expire_date', { displayName: 'Expires At', name: 'expireDate', inOptions: true }),
-			number('member_limit', {
-				displayName: 'Member Limit',
-				name: 'memberLimit',
-				inOptions: true,
-				typeOptions: { minValue: 0, maxValue: 99999 },
-				description: 'How many people may join through it; 0 for no limit',
-			}),
-			boolean('creates_join_request', {
-				displayName: 'Requires Approval',
-				name: 'createsJoinRequest',
-				inOptions: true,
-				description: 'Whether admins must approve each join (not with a member limit)',
-			}),
-		],
+		fields: [chat, ...inviteLinkSettings],
 		output: 'result',
 		action: 'Create an invite link',
 		description:
