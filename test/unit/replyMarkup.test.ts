@@ -35,6 +35,13 @@ const SENDS: Record<string, Record<string, unknown>> = {
 	sendDice: { emoji: '🎲' },
 	sendPoll: { question: 'Escalate?', answers: 'Yes\nNo' },
 	sendLocation: { latitude: 52.52, longitude: 13.405 },
+	sendVenue: {
+		latitude: 52.52,
+		longitude: 13.405,
+		title: 'SOC Berlin',
+		address: 'Alexanderplatz 1',
+	},
+	sendContact: { phoneNumber: '+49 30 1234567', firstName: 'Security Desk' },
 	copyMessage: { fromChatId: GROUP, messageId: 0, caption: '' },
 };
 
@@ -57,6 +64,7 @@ describe('Reply Markup on every send', () => {
 				'editMessageText',
 				'editMessageCaption',
 				'editMessageReplyMarkup',
+				'editMessageMedia',
 			]),
 		);
 	});
