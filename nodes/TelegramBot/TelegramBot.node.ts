@@ -6,15 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as api from './actions/api';
-import * as bot from './actions/bot';
-import * as callback from './actions/callback';
-import * as chat from './actions/chat';
-import * as file from './actions/file';
-import * as message from './actions/message';
+import { operationProperties } from './actions';
 import { router } from './actions/router';
-import * as update from './actions/update';
-import * as webhook from './actions/webhook';
 import { searchChats } from './methods/listSearch';
 
 export class TelegramBot implements INodeType {
@@ -38,33 +31,7 @@ export class TelegramBot implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'telegramBotApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Bot', value: 'bot' },
-					{ name: 'Call API Method', value: 'api' },
-					{ name: 'Callback', value: 'callback' },
-					{ name: 'Chat', value: 'chat' },
-					{ name: 'File', value: 'file' },
-					{ name: 'Message', value: 'message' },
-					{ name: 'Update', value: 'update' },
-					{ name: 'Webhook', value: 'webhook' },
-				],
-				default: 'message',
-			},
-			...bot.description,
-			...api.description,
-			...callback.description,
-			...chat.description,
-			...file.description,
-			...message.description,
-			...update.description,
-			...webhook.description,
-		],
+		properties: operationProperties(),
 	};
 
 	methods = {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Update } from '@grammyjs/types';
 
+import { RESOURCES } from '../../nodes/TelegramBot/actions';
 import { TelegramBot } from '../../nodes/TelegramBot/TelegramBot.node';
 import { MAX_WAIT_MS } from '../../nodes/TelegramBotPollingTrigger/poller';
 import { BotApiEmulator, DEFAULT_TOKEN, type Failure } from '../emulator/server';
@@ -22,99 +23,17 @@ import { serialiseDeep, tokenLeaks } from '../leaks';
  * item, and that the token is nowhere in the result.
  */
 
-const GROUP = '-1001234567890';
-const chat = { __rl: true, mode: 'id', value: GROUP };
-const url = 'https://example.com/evidence.jpg';
 const pdf = { text: '%PDF-1.7 evidence', fileName: 'evidence.pdf', mimeType: 'application/pdf' };
 
-/** The smallest valid parameters of each operation: the fault must be met by a real request. */
-const OPERATIONS: Record<string, { parameters: Record<string, unknown>; binary?: boolean }> = {
-	'api.call': {
-		parameters: {
-			method: 'sendContact',
-			parameters: '{"chat_id": 1001, "phone_number": "+4930123", "first_name": "Desk"}',
-		},
-	},
-	'bot.deleteCommands': { parameters: {} },
-	'bot.get': { parameters: {} },
-	'bot.getCommands': { parameters: {} },
-	'bot.getDescription': { parameters: {} },
-	'bot.getName': { parameters: {} },
-	'bot.getShortDescription': { parameters: {} },
-	'bot.setCommands': {
-		parameters: { commands: { command: [{ command: 'compliance', description: 'Status' }] } },
-	},
-	'bot.setDescription': { parameters: { description: 'Compliance helper' } },
-	'bot.setName': { parameters: { name: 'Compliance helper' } },
-	'bot.setShortDescription': { parameters: { shortDescription: 'Compliance helper' } },
-	'callback.answerInlineQuery': {
-		parameters: {
-			queryId: 'iq',
-			results:
-				'[{"type":"article","id":"a","title":"T","input_message_content":{"message_text":"x"}}]',
-		},
-	},
-	'callback.answerQuery': { parameters: { queryId: 'cbq' } },
-	'chat.banMember': { parameters: { chatId: chat, userId: 66 } },
-	'chat.createInviteLink': { parameters: { chatId: chat } },
-	'chat.get': { parameters: { chatId: chat } },
-	'chat.getAdministrators': { parameters: { chatId: chat } },
-	'chat.getMember': { parameters: { chatId: chat, userId: 1001 } },
-	'chat.getMemberCount': { parameters: { chatId: chat } },
-	'chat.leave': { parameters: { chatId: chat } },
-	'chat.setDescription': { parameters: { chatId: chat, description: 'Alerts only' } },
-	'chat.setTitle': { parameters: { chatId: chat, title: 'SecOps' } },
-	'chat.unbanMember': { parameters: { chatId: chat, userId: 66 } },
-	'file.get': {
-		parameters: { fileId: 'BQACAgIAAx-file-1', download: true, binaryPropertyName: 'data' },
-	},
-	'message.copyMessage': {
-		parameters: { chatId: chat, fromChatId: '1001', messageId: 5, caption: '' },
-	},
-	'message.deleteMessage': { parameters: { chatId: chat, messageId: 5 } },
-	'message.editMessageCaption': { parameters: { chatId: chat, messageId: 5, caption: 'new' } },
-	'message.editMessageReplyMarkup': {
-		parameters: { chatId: chat, messageId: 5, replyMarkup: 'none' },
-	},
-	'message.editMessageText': { parameters: { chatId: chat, messageId: 5, text: 'new' } },
-	'message.forwardMessage': { parameters: { chatId: chat, fromChatId: '1001', messageId: 5 } },
-	'message.pinMessage': { parameters: { chatId: chat, messageId: 5 } },
-	'message.sendAnimation': { parameters: { chatId: chat, source: 'reference', file: url } },
-	'message.sendAudio': { parameters: { chatId: chat, source: 'reference', file: url } },
-	'message.sendChatAction': { parameters: { chatId: chat, action: 'typing' } },
-	'message.sendDice': { parameters: { chatId: chat } },
-	// A binary upload: the multipart body is built again for every attempt.
-	'message.sendDocument': {
-		parameters: { chatId: chat, source: 'binary', binaryPropertyName: 'report' },
-		binary: true,
-	},
-	'message.sendLocation': { parameters: { chatId: chat, latitude: 52.52, longitude: 13.4 } },
-	'message.sendMediaGroup': {
-		parameters: {
-			chatId: chat,
-			media: {
-				items: [
-					{ source: 'reference', type: 'photo', file: url },
-					{ source: 'reference', type: 'photo', file: url },
-				],
-			},
-		},
-	},
-	'message.sendMessage': {
-		parameters: { chatId: chat, text: 'Suspicious login from 203.0.113.7' },
-	},
-	'message.sendPhoto': { parameters: { chatId: chat, source: 'reference', file: url } },
-	'message.sendPoll': { parameters: { chatId: chat, question: 'Ship it?', answers: 'yes\nno' } },
-	'message.sendSticker': { parameters: { chatId: chat, source: 'reference', file: url } },
-	'message.sendVideo': { parameters: { chatId: chat, source: 'reference', file: url } },
-	'message.sendVideoNote': { parameters: { chatId: chat, source: 'reference', file: url } },
-	'message.sendVoice': { parameters: { chatId: chat, source: 'reference', file: url } },
-	'message.unpinMessage': { parameters: { chatId: chat, messageId: 5 } },
-	'update.getMany': { parameters: {} },
-	'webhook.create': { parameters: { url: 'https://n8n.example.com/webhook/x' } },
-	'webhook.delete': { parameters: {} },
-	'webhook.get': { parameters: {} },
-};
+/**
+ * Each operation's example (its row or its entry in the resource map): valid parameters, so the
+ * fault is met by a real request. A new operation joins the matrix with its example.
+ */
+const OPERATIONS = Object.fromEntries(
+	RESOURCES.flatMap((resource) =>
+		resource.operations.map((entry) => [`${resource.value}.${entry.value}`, entry.example]),
+	),
+);
 
 const HTML_502 =
 	'<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';

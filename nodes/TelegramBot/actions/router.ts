@@ -4,26 +4,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { errorItem } from '../helpers/errorItem';
 import { botCredentials, existingDeliveryEngine, redact, redactDeep } from '../../shared/transport';
 
-import * as api from './api';
-import * as bot from './bot';
-import * as callback from './callback';
-import * as chat from './chat';
-import * as file from './file';
-import * as message from './message';
+import { findOperation } from './index';
 import type { OperationModule } from './types';
-import * as update from './update';
-import * as webhook from './webhook';
-
-const resources: Record<string, Record<string, OperationModule>> = {
-	api: api.operations,
-	bot: bot.operations,
-	callback: callback.operations,
-	chat: chat.operations,
-	file: file.operations,
-	message: message.operations,
-	update: update.operations,
-	webhook: webhook.operations,
-};
 
 /**
  * Runs the chosen operation once per input item; with Continue On Fail a failed item becomes an
@@ -44,7 +26,7 @@ async function runItems(this: IExecuteFunctions): Promise<INodeExecutionData[]> 
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation = resources[resource]?.[operationName];
+	const operation = findOperation(resource, operationName)?.module;
 	if (!operation) {
 		throw new NodeOperationError(
 			this.getNode(),

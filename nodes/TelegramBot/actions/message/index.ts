@@ -1,4 +1,5 @@
-import { resourceDescription } from '../resource';
+import { EXAMPLE_MESSAGE, EXAMPLE_URL, exampleChat } from '../examples';
+import type { Resource } from '../types';
 import { copyMessage } from './copyMessage.operation';
 import { deleteMessage } from './deleteMessage.operation';
 import { editMessageCaption } from './editMessageCaption.operation';
@@ -22,12 +23,19 @@ import { sendVideoNote } from './sendVideoNote.operation';
 import { sendVoice } from './sendVoice.operation';
 import { unpinMessage } from './unpinMessage.operation';
 
-export const { operations, description } = resourceDescription(
-	'message',
-	[
+const media = { parameters: { chatId: exampleChat, source: 'reference', file: EXAMPLE_URL } };
+const inMessage = { parameters: { chatId: exampleChat, messageId: EXAMPLE_MESSAGE } };
+
+export const message: Resource = {
+	value: 'message',
+	name: 'Message',
+	defaultOperation: 'sendMessage',
+	operations: [
 		{
 			value: 'sendMessage',
 			module: sendMessage,
+			method: 'sendMessage',
+			example: { parameters: { chatId: exampleChat, text: 'Suspicious login from 203.0.113.7' } },
 			action: 'Send a message',
 			description:
 				'Send a text message to a user, group or channel; long texts are split (sendMessage)',
@@ -35,6 +43,8 @@ export const { operations, description } = resourceDescription(
 		{
 			value: 'sendPhoto',
 			module: sendPhoto,
+			method: 'sendPhoto',
+			example: media,
 			action: 'Send a photo',
 			description:
 				'Send a picture from a binary field, a URL or a file_id, with a caption (sendPhoto)',
@@ -42,72 +52,109 @@ export const { operations, description } = resourceDescription(
 		{
 			value: 'sendDocument',
 			module: sendDocument,
+			method: 'sendDocument',
+			example: {
+				parameters: { chatId: exampleChat, source: 'binary', binaryPropertyName: 'report' },
+				binary: true,
+			},
 			action: 'Send a document file',
 			description: 'Send any file, such as a PDF report or evidence export (sendDocument)',
 		},
 		{
 			value: 'sendVideo',
 			module: sendVideo,
+			method: 'sendVideo',
+			example: media,
 			action: 'Send a video file',
 			description: 'Send an MP4 video (sendVideo)',
 		},
 		{
 			value: 'sendAudio',
 			module: sendAudio,
+			method: 'sendAudio',
+			example: media,
 			action: 'Send an audio track',
 			description: 'Send music or another audio file shown in the player (sendAudio)',
 		},
 		{
 			value: 'sendVoice',
 			module: sendVoice,
+			method: 'sendVoice',
+			example: media,
 			action: 'Send a voice message',
 			description: 'Send an OGG/Opus voice message (sendVoice)',
 		},
 		{
 			value: 'sendAnimation',
 			module: sendAnimation,
+			method: 'sendAnimation',
+			example: media,
 			action: 'Send an animation',
 			description: 'Send a GIF or silent MP4 animation (sendAnimation)',
 		},
 		{
 			value: 'sendSticker',
 			module: sendSticker,
+			method: 'sendSticker',
+			example: media,
 			action: 'Send a sticker image',
 			description: 'Send a WEBP, TGS or WEBM sticker (sendSticker)',
 		},
 		{
 			value: 'sendVideoNote',
 			module: sendVideoNote,
+			method: 'sendVideoNote',
+			example: media,
 			action: 'Send a video note',
 			description: 'Send a round video message (sendVideoNote)',
 		},
 		{
 			value: 'sendMediaGroup',
 			module: sendMediaGroup,
+			method: 'sendMediaGroup',
+			example: {
+				parameters: {
+					chatId: exampleChat,
+					media: {
+						items: [
+							{ source: 'reference', type: 'photo', file: EXAMPLE_URL },
+							{ source: 'reference', type: 'photo', file: EXAMPLE_URL },
+						],
+					},
+				},
+			},
 			action: 'Send an album of media',
 			description: 'Send 2–10 photos, videos, documents or audios as one album (sendMediaGroup)',
 		},
 		{
 			value: 'sendLocation',
 			module: sendLocation,
+			method: 'sendLocation',
+			example: { parameters: { chatId: exampleChat, latitude: 52.52, longitude: 13.4 } },
 			action: 'Send a map location',
 			description: 'Send a point on the map (sendLocation)',
 		},
 		{
 			value: 'sendPoll',
 			module: sendPoll,
+			method: 'sendPoll',
+			example: { parameters: { chatId: exampleChat, question: 'Ship it?', answers: 'yes\nno' } },
 			action: 'Send a poll',
 			description: 'Send a poll or a quiz (sendPoll)',
 		},
 		{
 			value: 'sendDice',
 			module: sendDice,
+			method: 'sendDice',
+			example: { parameters: { chatId: exampleChat } },
 			action: 'Send a dice',
 			description: 'Send an animated dice, dart or slot machine with a random value (sendDice)',
 		},
 		{
 			value: 'sendChatAction',
 			module: sendChatAction,
+			method: 'sendChatAction',
+			example: { parameters: { chatId: exampleChat, action: 'typing' } },
 			action: 'Show a chat action',
 			description:
 				'Show "typing…" or "sending photo…" in the chat for a few seconds (sendChatAction)',
@@ -115,6 +162,10 @@ export const { operations, description } = resourceDescription(
 		{
 			value: 'forwardMessage',
 			module: forwardMessage,
+			method: 'forwardMessage',
+			example: {
+				parameters: { chatId: exampleChat, fromChatId: '1001', messageId: EXAMPLE_MESSAGE },
+			},
 			action: 'Forward a message',
 			description:
 				'Forward a message from another chat, showing where it came from (forwardMessage)',
@@ -122,6 +173,15 @@ export const { operations, description } = resourceDescription(
 		{
 			value: 'copyMessage',
 			module: copyMessage,
+			method: 'copyMessage',
+			example: {
+				parameters: {
+					chatId: exampleChat,
+					fromChatId: '1001',
+					messageId: EXAMPLE_MESSAGE,
+					caption: '',
+				},
+			},
 			action: 'Copy a message',
 			description:
 				'Send a copy of a message from another chat, without the forward header (copyMessage)',
@@ -129,24 +189,34 @@ export const { operations, description } = resourceDescription(
 		{
 			value: 'editMessageText',
 			module: editMessageText,
+			method: 'editMessageText',
+			example: { parameters: { chatId: exampleChat, messageId: EXAMPLE_MESSAGE, text: 'new' } },
 			action: 'Edit the text of a message',
 			description: 'Replace the text (and buttons) of a message the bot sent (editMessageText)',
 		},
 		{
 			value: 'editMessageCaption',
 			module: editMessageCaption,
+			method: 'editMessageCaption',
+			example: { parameters: { chatId: exampleChat, messageId: EXAMPLE_MESSAGE, caption: 'new' } },
 			action: 'Edit the caption of a message',
 			description: 'Replace the caption of a media message the bot sent (editMessageCaption)',
 		},
 		{
 			value: 'editMessageReplyMarkup',
 			module: editMessageReplyMarkup,
+			method: 'editMessageReplyMarkup',
+			example: {
+				parameters: { chatId: exampleChat, messageId: EXAMPLE_MESSAGE, replyMarkup: 'none' },
+			},
 			action: 'Edit the buttons of a message',
 			description: 'Replace or remove the inline keyboard of a message (editMessageReplyMarkup)',
 		},
 		{
 			value: 'deleteMessage',
 			module: deleteMessage,
+			method: 'deleteMessage',
+			example: inMessage,
 			action: 'Delete a message',
 			description:
 				'Delete a message; bots can delete their own messages and, as admins, others (deleteMessage)',
@@ -154,15 +224,18 @@ export const { operations, description } = resourceDescription(
 		{
 			value: 'pinMessage',
 			module: pinMessage,
+			method: 'pinChatMessage',
+			example: inMessage,
 			action: 'Pin a message',
 			description: 'Pin a message in a chat where the bot may pin (pinChatMessage)',
 		},
 		{
 			value: 'unpinMessage',
 			module: unpinMessage,
+			method: 'unpinChatMessage',
+			example: inMessage,
 			action: 'Unpin a message',
 			description: 'Unpin one pinned message (unpinChatMessage)',
 		},
 	],
-	'sendMessage',
-);
+};

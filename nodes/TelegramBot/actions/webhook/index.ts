@@ -1,46 +1,27 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { rowEntry } from '../rows';
+import type { Resource } from '../types';
 import { createWebhook } from './create.operation';
-import { deleteWebhook } from './delete.operation';
-import { getWebhook } from './get.operation';
+import { rows } from './simple';
 
-export const operations = {
-	create: createWebhook,
-	delete: deleteWebhook,
-	get: getWebhook,
+export const webhook: Resource = {
+	value: 'webhook',
+	name: 'Webhook',
+	defaultOperation: 'get',
+	operations: [
+		{
+			value: 'create',
+			name: 'Create',
+			module: createWebhook,
+			method: 'setWebhook',
+			action: 'Create a webhook',
+			description: 'Tell Telegram where to POST updates (setWebhook)',
+			example: { parameters: { url: 'https://n8n.example.com/webhook/x' } },
+			readme: {
+				inputs:
+					'`url` (HTTPS; plain HTTP only with a self-hosted `http://` server); options: secret token, allowed updates, drop pending updates, max connections (1–100), IP address',
+				output: '`{ "ok": true, "description": "Webhook was set" }`',
+			},
+		},
+		...rows.map((spec) => rowEntry('webhook', spec)),
+	],
 };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['webhook'] } },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a webhook',
-				description: 'Tell Telegram where to POST updates (setWebhook)',
-			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Remove the webhook',
-				description: 'Stop webhook delivery so updates can be polled again (deleteWebhook)',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get webhook info',
-				description:
-					'Read the registered URL, pending update count and last delivery error (getWebhookInfo)',
-			},
-		],
-		default: 'get',
-	},
-	...createWebhook.description,
-	...deleteWebhook.description,
-	...getWebhook.description,
-];

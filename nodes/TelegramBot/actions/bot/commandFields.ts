@@ -1,16 +1,35 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { COMMAND_SCOPE_OPTIONS, commandScopeBody } from '../../helpers/commandScope';
-import { callOperation } from '../callOperation';
+import {
+	COMMAND_SCOPE_OPTIONS,
+	commandScopeBody,
+	languageBody,
+	languageOption,
+} from '../../helpers/commandScope';
+import type { Field } from '../fields';
 
-const label = 'Set Commands';
+/** Options of the command methods: who sees the list (scope), in which language. */
+export const commandScope: Field<'scope' | 'language_code'> = {
+	params: ['scope', 'language_code'],
+	properties: COMMAND_SCOPE_OPTIONS,
+	inOptions: true,
+	body: commandScopeBody,
+};
 
-export const setCommands = callOperation({
-	resource: 'bot',
-	operation: 'setCommands',
-	label,
-	method: 'setMyCommands',
-	output: 'acknowledge',
+/** The Language Code option of the bot's name and descriptions. */
+export function language(description: string): Field<'language_code'> {
+	return {
+		params: ['language_code'],
+		properties: [languageOption(description)],
+		inOptions: true,
+		body: languageBody,
+	};
+}
+
+/** The command menu: 1–100 commands of 1–32 lowercase letters, digits and underscores. */
+export const commands: Field<'commands'> = {
+	params: ['commands'],
+	inOptions: false,
 	properties: [
 		{
 			displayName: 'Commands',
@@ -47,8 +66,7 @@ export const setCommands = callOperation({
 			],
 		},
 	],
-	options: COMMAND_SCOPE_OPTIONS,
-	body(ctx, itemIndex) {
+	body(ctx, itemIndex, label) {
 		const entries =
 			(
 				ctx.getNodeParameter('commands', itemIndex, {}) as {
@@ -71,6 +89,6 @@ export const setCommands = callOperation({
 				throw fail(`the description of /${name} must be 1–256 characters`);
 			return { command: name, description: description.trim() };
 		});
-		return { commands, ...commandScopeBody(ctx, itemIndex, label) };
+		return { commands };
 	},
-});
+};

@@ -1,8 +1,0 @@
-import { chatCall } from './chatCall';
-
-export const get = chatCall({
-	operation: 'get',
-	label: 'Get Chat',
-	method: 'getChat',
-	output: 'result',
-});
