@@ -268,6 +268,11 @@ export class BotApiEmulator extends EmulatorState {
 		}
 	}
 
+	/** Whether the emulator answers this Bot API method (the operations' test checks each row's). */
+	implements(method: string): boolean {
+		return method.toLowerCase() in this.methods;
+	}
+
 	private async serveFile(
 		req: IncomingMessage,
 		res: ServerResponse,

@@ -1,4 +1,10 @@
-import { EXAMPLE_MESSAGE, EXAMPLE_URL, exampleChat } from '../examples';
+import {
+	EXAMPLE_GROUP,
+	EXAMPLE_MESSAGE,
+	EXAMPLE_PHOTO_MESSAGE,
+	EXAMPLE_URL,
+	exampleChat,
+} from '../examples';
 import type { Resource } from '../types';
 import { copyMessage } from './copyMessage.operation';
 import { deleteMessage } from './deleteMessage.operation';
@@ -164,7 +170,11 @@ export const message: Resource = {
 			module: forwardMessage,
 			method: 'forwardMessage',
 			example: {
-				parameters: { chatId: exampleChat, fromChatId: '1001', messageId: EXAMPLE_MESSAGE },
+				parameters: {
+					chatId: exampleChat,
+					fromChatId: String(EXAMPLE_GROUP),
+					messageId: EXAMPLE_MESSAGE,
+				},
 			},
 			action: 'Forward a message',
 			description:
@@ -177,7 +187,7 @@ export const message: Resource = {
 			example: {
 				parameters: {
 					chatId: exampleChat,
-					fromChatId: '1001',
+					fromChatId: String(EXAMPLE_GROUP),
 					messageId: EXAMPLE_MESSAGE,
 					caption: '',
 				},
@@ -198,7 +208,9 @@ export const message: Resource = {
 			value: 'editMessageCaption',
 			module: editMessageCaption,
 			method: 'editMessageCaption',
-			example: { parameters: { chatId: exampleChat, messageId: EXAMPLE_MESSAGE, caption: 'new' } },
+			example: {
+				parameters: { chatId: exampleChat, messageId: EXAMPLE_PHOTO_MESSAGE, caption: 'new' },
+			},
 			action: 'Edit the caption of a message',
 			description: 'Replace the caption of a media message the bot sent (editMessageCaption)',
 		},
