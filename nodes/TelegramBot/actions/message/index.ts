@@ -5,14 +5,13 @@ import {
 	EXAMPLE_URL,
 	exampleChat,
 } from '../examples';
+import { rowEntry } from '../rows';
 import type { Resource } from '../types';
 import { copyMessage } from './copyMessage.operation';
-import { deleteMessage } from './deleteMessage.operation';
 import { editMessageCaption } from './editMessageCaption.operation';
 import { editMessageReplyMarkup } from './editMessageReplyMarkup.operation';
 import { editMessageText } from './editMessageText.operation';
 import { forwardMessage } from './forwardMessage.operation';
-import { pinMessage } from './pinMessage.operation';
 import { sendAnimation } from './sendAnimation.operation';
 import { sendAudio } from './sendAudio.operation';
 import { sendChatAction } from './sendChatAction.operation';
@@ -27,16 +26,16 @@ import { sendSticker } from './sendSticker.operation';
 import { sendVideo } from './sendVideo.operation';
 import { sendVideoNote } from './sendVideoNote.operation';
 import { sendVoice } from './sendVoice.operation';
-import { unpinMessage } from './unpinMessage.operation';
+import { rows } from './simple';
 
 const media = { parameters: { chatId: exampleChat, source: 'reference', file: EXAMPLE_URL } };
-const inMessage = { parameters: { chatId: exampleChat, messageId: EXAMPLE_MESSAGE } };
 
 export const message: Resource = {
 	value: 'message',
 	name: 'Message',
 	defaultOperation: 'sendMessage',
 	operations: [
+		...rows.map((spec) => rowEntry('message', spec)),
 		{
 			value: 'sendMessage',
 			module: sendMessage,
@@ -200,6 +199,7 @@ export const message: Resource = {
 			value: 'editMessageText',
 			module: editMessageText,
 			method: 'editMessageText',
+			readme: { output: 'the edited Message' },
 			example: { parameters: { chatId: exampleChat, messageId: EXAMPLE_MESSAGE, text: 'new' } },
 			action: 'Edit the text of a message',
 			description: 'Replace the text (and buttons) of a message the bot sent (editMessageText)',
@@ -208,6 +208,7 @@ export const message: Resource = {
 			value: 'editMessageCaption',
 			module: editMessageCaption,
 			method: 'editMessageCaption',
+			readme: { output: 'the edited Message' },
 			example: {
 				parameters: { chatId: exampleChat, messageId: EXAMPLE_PHOTO_MESSAGE, caption: 'new' },
 			},
@@ -218,36 +219,12 @@ export const message: Resource = {
 			value: 'editMessageReplyMarkup',
 			module: editMessageReplyMarkup,
 			method: 'editMessageReplyMarkup',
+			readme: { output: 'the edited Message' },
 			example: {
 				parameters: { chatId: exampleChat, messageId: EXAMPLE_MESSAGE, replyMarkup: 'none' },
 			},
 			action: 'Edit the buttons of a message',
 			description: 'Replace or remove the inline keyboard of a message (editMessageReplyMarkup)',
-		},
-		{
-			value: 'deleteMessage',
-			module: deleteMessage,
-			method: 'deleteMessage',
-			example: inMessage,
-			action: 'Delete a message',
-			description:
-				'Delete a message; bots can delete their own messages and, as admins, others (deleteMessage)',
-		},
-		{
-			value: 'pinMessage',
-			module: pinMessage,
-			method: 'pinChatMessage',
-			example: inMessage,
-			action: 'Pin a message',
-			description: 'Pin a message in a chat where the bot may pin (pinChatMessage)',
-		},
-		{
-			value: 'unpinMessage',
-			module: unpinMessage,
-			method: 'unpinChatMessage',
-			example: inMessage,
-			action: 'Unpin a message',
-			description: 'Unpin one pinned message (unpinChatMessage)',
 		},
 	],
 };
