@@ -16,16 +16,20 @@ const SHARED_OPTIONS = new Set(['requestTimeout', 'retryWaitLimit']);
 
 const byName = (a, b) => a.name.localeCompare(b.name);
 const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const lower = (text) => (/^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text);
+/** "Delete Their Messages" → "delete their messages"; ID, URL, JSON stay as they are. */
+const lower = (text) => text.replace(/\b[A-Z][a-z]+\b/g, (word) => word.toLowerCase());
 
-/** Options that all the sends share (parse mode, reply-to, rate limits, …): said once as "send options". */
+/**
+ * Options most sends share (parse mode, reply-to, rate limits, …), which the README describes
+ * above the table: said once as "the send options".
+ */
 function sendOptionNames(resources) {
-	const sets = resources
-		.flatMap((resource) => resource.operations)
-		.filter((entry) => entry.module.concurrent)
-		.map((entry) => new Set(optionsOf(entry).map((option) => option.name)));
-	if (sets.length === 0) return new Set();
-	return new Set([...sets[0]].filter((name) => sets.every((set) => set.has(name))));
+	const counts = new Map();
+	for (const resource of resources)
+		for (const entry of resource.operations.filter((e) => e.module.concurrent))
+			for (const option of optionsOf(entry))
+				counts.set(option.name, (counts.get(option.name) ?? 0) + 1);
+	return new Set([...counts].filter(([, count]) => count >= 5).map(([name]) => name));
 }
 
 function optionsOf(entry) {
@@ -35,7 +39,12 @@ function optionsOf(entry) {
 function inputsOf(entry, shared) {
 	const names = [
 		...new Set(
-			entry.module.description.filter((p) => p.name !== 'options').map((p) => p.displayName),
+			entry.module.description
+				// Parameters shown only for a choice made in another (a keyboard's buttons) go unnamed.
+				.filter(
+					(p) => p.name !== 'options' && Object.keys(p.displayOptions?.show ?? {}).length <= 2,
+				)
+				.map((p) => p.displayName),
 		),
 	];
 	const own = optionsOf(entry)
@@ -66,9 +75,7 @@ export function operationsTable(resources) {
 			const method = entry.method === 'any method' ? 'any method' : `\`${entry.method}\``;
 			const inputs = entry.readme?.inputs ?? inputsOf(entry, shared);
 			const output = entry.readme?.output ?? outputOf(entry);
-			lines.push(
-				`| ${resource.name} → ${name} | ${method} | ${cell(inputs)} | ${cell(output)} |`,
-			);
+			lines.push(`| ${resource.name} → ${name} | ${method} | ${cell(inputs)} | ${cell(output)} |`);
 		}
 	}
 	return lines.join('\n');
@@ -107,7 +114,9 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
 	const updated = withTable(readme, operationsTable(await loadResources()));
 	if (process.argv.includes('--check')) {
 		if (updated !== readme) {
-			console.error('README.md: the operations table is out of date; run node scripts/operations-table.mjs');
+			console.error(
+				'README.md: the operations table is out of date; run node scripts/operations-table.mjs',
+			);
 			process.exit(1);
 		}
 	} else if (updated !== readme) {

@@ -1,3 +1,6 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the test reads the README to check its operation table */
+import { readFileSync } from 'node:fs';
+
 import type { INodeProperties } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
@@ -8,6 +11,7 @@ import { FAST } from '../actionRun';
 import { BotApiEmulator, DEFAULT_TOKEN } from '../emulator/server';
 import { defaultCredentials, runAction } from '../harness';
 import { tokenLeaks } from '../leaks';
+import { operationsTable, withTable } from '../../scripts/operations-table.mjs';
 
 /**
  * What every operation of the resource map must do, read from the map itself: a new row is
@@ -114,5 +118,15 @@ describe('the node description', () => {
 			const values = resource.operations.map((entry) => entry.value);
 			expect(new Set(values).size).toBe(values.length);
 		}
+	});
+});
+
+describe("the README's operation table", () => {
+	it('is the one the resource map gives (node scripts/operations-table.mjs writes it)', () => {
+		const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+		expect(withTable(readme, operationsTable(RESOURCES))).toBe(readme);
+		for (const resource of RESOURCES)
+			for (const entry of resource.operations)
+				expect(readme).toContain(`| ${resource.name} → ${entry.name ?? entry.module.label} |`);
 	});
 });

@@ -412,4 +412,21 @@ describe('forward, copy, edit, delete, pin', () => {
 			'Delete Message: Message ID must be a positive whole number, not "0"',
 		);
 	});
+
+	// A row of actions/message/simple.ts and nothing else: the README's "Adding an operation".
+	it('unpins all messages of a chat, and names the chat Telegram cannot find', async () => {
+		const all = await run({ resource: 'message', operation: 'unpinAllMessages', chatId: chat() });
+		expect(emulator.callsOf('unpinAllChatMessages')[0].params).toEqual({
+			chat_id: -1001234567890,
+		});
+		expect(all.items[0].json).toEqual({ ok: true, description: 'Unpin All Messages done' });
+		const unknown = await run({
+			resource: 'message',
+			operation: 'unpinAllMessages',
+			chatId: chat('-1009999999999'),
+		});
+		expect(unknown.error?.message).toBe(
+			'Unpin All Messages failed (400): Bad Request: chat not found',
+		);
+	});
 });

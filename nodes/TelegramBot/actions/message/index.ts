@@ -159,6 +159,7 @@ export const message: Resource = {
 			value: 'sendChatAction',
 			module: sendChatAction,
 			method: 'sendChatAction',
+			readme: { output: '`{ ok: true }`' },
 			example: { parameters: { chatId: exampleChat, action: 'typing' } },
 			action: 'Show a chat action',
 			description:
