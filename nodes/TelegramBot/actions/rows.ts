@@ -70,6 +70,7 @@ export function rowEntry(resource: string, spec: AnyRow): OperationEntry {
 		name: spec.name,
 		method: spec.method,
 		example: spec.example,
+		output: spec.output,
 		readme: spec.readme,
 	};
 }

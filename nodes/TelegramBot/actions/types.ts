@@ -43,6 +43,8 @@ export interface OperationEntry {
 	/** The Bot API method(s) it calls, for the README. */
 	method: string;
 	example: Example;
+	/** A row's output shape (see rows.ts), for the README. */
+	output?: 'result' | 'each' | 'acknowledge';
 	/** The README's Inputs and Output cells, where what the parameters say is not enough. */
 	readme?: { inputs?: string; output?: string };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runAction } from '../../harness';
 import { tokenLeaks } from '../../leaks';
 import { actionSuite, GROUP } from './setup';
-import { freshRun, itRunsItsExample } from './exampleRun';
+import { freshRun } from './exampleRun';
 
 const { emulator, run, credentials } = actionSuite();
 
@@ -121,13 +121,6 @@ describe('bot profile and commands', () => {
 });
 
 describe('Bot settings: default admin rights, menu button', () => {
-	itRunsItsExample('bot', [
-		'getDefaultAdministratorRights',
-		'setDefaultAdministratorRights',
-		'getMenuButton',
-		'setMenuButton',
-	]);
-
 	it('the default admin rights set are the ones read back, per groups or channels', async () => {
 		const { run } = await freshRun();
 		await run({

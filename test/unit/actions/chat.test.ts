@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { actionSuite, chat } from './setup';
-import { freshRun, itRunsItsExample } from './exampleRun';
+import { freshRun } from './exampleRun';
 
 const { emulator, run } = actionSuite();
 
@@ -54,24 +54,6 @@ describe('chat', () => {
 });
 
 describe('Chat operations of today’s Bot API', () => {
-	itRunsItsExample('chat', [
-		'restrictMember',
-		'promoteMember',
-		'setAdministratorTitle',
-		'setPermissions',
-		'approveJoinRequest',
-		'declineJoinRequest',
-		'setPhoto',
-		'deletePhoto',
-		'exportInviteLink',
-		'editInviteLink',
-		'revokeInviteLink',
-		'banSenderChat',
-		'unbanSenderChat',
-		'setStickerSet',
-		'deleteStickerSet',
-	]);
-
 	it('Restrict Chat Member sends every permission, true only where allowed, and the end date', async () => {
 		const { run, emulator } = await freshRun();
 		const { error } = await run({

@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { FORUM, freshRun, itRunsItsExample } from './exampleRun';
+import { FORUM, freshRun } from './exampleRun';
 
 describe('Forum Topic operations', () => {
-	itRunsItsExample('forumTopic', [
-		'create',
-		'edit',
-		'close',
-		'reopen',
-		'unpinAllMessages',
-		'delete',
-		'editGeneral',
-		'closeGeneral',
-		'hideGeneral',
-		'unhideGeneral',
-		'reopenGeneral',
-		'unpinAllGeneralMessages',
-		'getIconStickers',
-	]);
-
 	it('Create Topic answers with the new topic; closing it twice gets Telegram’s TOPIC_NOT_MODIFIED', async () => {
 		const { run } = await freshRun();
 		const forum = { __rl: true, mode: 'id', value: String(FORUM) };

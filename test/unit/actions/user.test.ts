@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { chat } from './setup';
-import { freshRun, itRunsItsExample } from './exampleRun';
+import { freshRun } from './exampleRun';
 
 describe('user', () => {
-	itRunsItsExample('user', ['getProfilePhotos', 'getChatBoosts']);
-
 	it('Get Profile Photos of an unknown user gets Telegram’s refusal', async () => {
 		const { run } = await freshRun();
 		const { error } = await run({

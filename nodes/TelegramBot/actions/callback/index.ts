@@ -25,6 +25,7 @@ export const callback: Resource = {
 			readme: {
 				inputs:
 					'query ID, results as JSON (≤ 50, each with a known `type` and a unique `id` ≤ 64 bytes, checked first); cache time, personal',
+				output: '`{ ok, description }`',
 			},
 		},
 	],

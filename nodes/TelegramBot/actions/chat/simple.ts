@@ -55,6 +55,7 @@ export const rows = [
 		action: 'Count the members of a chat',
 		description: 'Get the number of members in a chat (getChatMemberCount)',
 		example: chatOnly,
+		readme: { output: '`{ result: n }`' },
 	}),
 	row({
 		value: 'leave',

@@ -7,19 +7,11 @@ import {
 } from '../examples';
 import { rowEntry } from '../rows';
 import type { Resource } from '../types';
-import { copyMessages } from './copyMessages.operation';
-import { editMessageMedia } from './editMessageMedia.operation';
-import { forwardMessages } from './forwardMessages.operation';
-import { sendContact } from './sendContact.operation';
-import { sendVenue } from './sendVenue.operation';
-import { rows } from './simple';
 import { copyMessage } from './copyMessage.operation';
-import { deleteMessage } from './deleteMessage.operation';
 import { editMessageCaption } from './editMessageCaption.operation';
 import { editMessageReplyMarkup } from './editMessageReplyMarkup.operation';
 import { editMessageText } from './editMessageText.operation';
 import { forwardMessage } from './forwardMessage.operation';
-import { pinMessage } from './pinMessage.operation';
 import { sendAnimation } from './sendAnimation.operation';
 import { sendAudio } from './sendAudio.operation';
 import { sendChatAction } from './sendChatAction.operation';
@@ -34,10 +26,14 @@ import { sendSticker } from './sendSticker.operation';
 import { sendVideo } from './sendVideo.operation';
 import { sendVideoNote } from './sendVideoNote.operation';
 import { sendVoice } from './sendVoice.operation';
-import { unpinMessage } from './unpinMessage.operation';
+import { rows } from './simple';
+import { copyMessages } from './copyMessages.operation';
+import { editMessageMedia } from './editMessageMedia.operation';
+import { forwardMessages } from './forwardMessages.operation';
+import { sendContact } from './sendContact.operation';
+import { sendVenue } from './sendVenue.operation';
 
 const media = { parameters: { chatId: exampleChat, source: 'reference', file: EXAMPLE_URL } };
-const inMessage = { parameters: { chatId: exampleChat, messageId: EXAMPLE_MESSAGE } };
 
 export const message: Resource = {
 	value: 'message',
@@ -168,6 +164,7 @@ export const message: Resource = {
 			value: 'sendChatAction',
 			module: sendChatAction,
 			method: 'sendChatAction',
+			readme: { output: '`{ ok: true }`' },
 			example: { parameters: { chatId: exampleChat, action: 'typing' } },
 			action: 'Show a chat action',
 			description:
@@ -178,7 +175,11 @@ export const message: Resource = {
 			module: forwardMessage,
 			method: 'forwardMessage',
 			example: {
-				parameters: { chatId: exampleChat, fromChatId: '1001', messageId: EXAMPLE_MESSAGE },
+				parameters: {
+					chatId: exampleChat,
+					fromChatId: String(EXAMPLE_GROUP),
+					messageId: EXAMPLE_MESSAGE,
+				},
 			},
 			action: 'Forward a message',
 			description:
@@ -191,7 +192,7 @@ export const message: Resource = {
 			example: {
 				parameters: {
 					chatId: exampleChat,
-					fromChatId: '1001',
+					fromChatId: String(EXAMPLE_GROUP),
 					messageId: EXAMPLE_MESSAGE,
 					caption: '',
 				},
@@ -204,6 +205,7 @@ export const message: Resource = {
 			value: 'editMessageText',
 			module: editMessageText,
 			method: 'editMessageText',
+			readme: { output: 'the edited Message' },
 			example: { parameters: { chatId: exampleChat, messageId: EXAMPLE_MESSAGE, text: 'new' } },
 			action: 'Edit the text of a message',
 			description: 'Replace the text (and buttons) of a message the bot sent (editMessageText)',
@@ -212,7 +214,10 @@ export const message: Resource = {
 			value: 'editMessageCaption',
 			module: editMessageCaption,
 			method: 'editMessageCaption',
-			example: { parameters: { chatId: exampleChat, messageId: EXAMPLE_MESSAGE, caption: 'new' } },
+			readme: { output: 'the edited Message' },
+			example: {
+				parameters: { chatId: exampleChat, messageId: EXAMPLE_PHOTO_MESSAGE, caption: 'new' },
+			},
 			action: 'Edit the caption of a message',
 			description: 'Replace the caption of a media message the bot sent (editMessageCaption)',
 		},
@@ -220,36 +225,12 @@ export const message: Resource = {
 			value: 'editMessageReplyMarkup',
 			module: editMessageReplyMarkup,
 			method: 'editMessageReplyMarkup',
+			readme: { output: 'the edited Message' },
 			example: {
 				parameters: { chatId: exampleChat, messageId: EXAMPLE_MESSAGE, replyMarkup: 'none' },
 			},
 			action: 'Edit the buttons of a message',
 			description: 'Replace or remove the inline keyboard of a message (editMessageReplyMarkup)',
-		},
-		{
-			value: 'deleteMessage',
-			module: deleteMessage,
-			method: 'deleteMessage',
-			example: inMessage,
-			action: 'Delete a message',
-			description:
-				'Delete a message; bots can delete their own messages and, as admins, others (deleteMessage)',
-		},
-		{
-			value: 'pinMessage',
-			module: pinMessage,
-			method: 'pinChatMessage',
-			example: inMessage,
-			action: 'Pin a message',
-			description: 'Pin a message in a chat where the bot may pin (pinChatMessage)',
-		},
-		{
-			value: 'unpinMessage',
-			module: unpinMessage,
-			method: 'unpinChatMessage',
-			example: inMessage,
-			action: 'Unpin a message',
-			description: 'Unpin one pinned message (unpinChatMessage)',
 		},
 		{
 			value: 'sendContact',
