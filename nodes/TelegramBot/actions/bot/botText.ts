@@ -27,7 +27,7 @@ export function setBotText(spec: {
 				type: 'string',
 				typeOptions: spec.maxLength > 64 ? { rows: 3 } : undefined,
 				default: '',
-				description: ', Up to , characters; empty removes it for this language',
+				description: limitDescription(spec),
 			},
 		],
 		options: [languageOption('Set it for users with this language; empty for all others')],
@@ -60,6 +60,14 @@ export function getBotText(spec: {
 		options: [languageOption('Get the text users with this language see')],
 		body: (ctx, itemIndex) => languageBody(ctx, itemIndex, spec.label),
 	});
+}
+
+/**
+ * Built here, not written as a template literal in the property: n8n's lint autofixes read a
+ * template description's text parts only, and once left ", Up to , characters" of this one.
+ */
+function limitDescription(spec: { description: string; maxLength: number }): string {
+	return `${spec.description} Up to ${spec.maxLength} characters; empty removes it for this language.`;
 }
 
 function toSnake(name: string): string {

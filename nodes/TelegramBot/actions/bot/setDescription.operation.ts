@@ -7,5 +7,5 @@ export const setDescription = setBotText({
 	field: 'description',
 	displayName: 'Description',
 	maxLength: 512,
-	description: 'Shown in an empty chat with the bot, under What can this bot do?.',
+	description: 'Shown in an empty chat with the bot, under "What can this bot do?".',
 });

@@ -19,7 +19,7 @@ export const answerQuery = callOperation({
 			default: '={{ $json.update?.callback_query?.id }}',
 			required: true,
 			description:
-				'Callback_query.ID of the button press; answer within 10 seconds or the button keeps spinning',
+				"The ID of the button press, from the trigger's callback query; answer within 10 seconds or the button keeps spinning",
 		},
 	],
 	options: [
