@@ -18,6 +18,17 @@ export const DEFAULT_RETRY: RetryPolicy = {
 };
 
 /**
+ * How long to wait before sending again after a failure worth repeating: a 429 waits exactly the
+ * `retry_after` Telegram gave (the envelope made it whole seconds, 1 to a day); anything else,
+ * or a 429 without one (a proxy's), waits the caller's back-off. The one rule for every caller:
+ * an action's retries, a trigger's activation, the polling loop.
+ */
+export function retryDelayMs(failure: BotApiFailure, backoffMs: number): number {
+	const retryAfter = failure.status === 429 ? failure.parameters.retry_after : undefined;
+	return retryAfter === undefined ? backoffMs : retryAfter * 1000;
+}
+
+/**
  * Sends again what Telegram asked to send again: a 429 after exactly `retry_after` seconds, a 5xx
  * or a connection lost before any answer after a doubling back-off. A workflow never hangs
  * silently: past the wait cap the call fails and says how long it waited.
@@ -28,7 +39,7 @@ export async function withRetry<T>(
 	policy: RetryPolicy = DEFAULT_RETRY,
 	/** Told before each wait, so a 429 can pause the budgets other requests share. */
 	onWait?: (failure: BotApiFailure, delayMs: number) => void,
-	/** Ends every wait (the execution was stopped). */
+	/** Ends every wait, rejecting with its reason (the execution or the delivery was stopped). */
 	signal?: AbortSignal,
 ): Promise<T> {
 	let waitedMs = 0;
@@ -45,13 +56,13 @@ export async function withRetry<T>(
 		if (!('error' in outcome)) return outcome.value;
 		const { error } = outcome;
 		if (!(error instanceof BotApiFailure) || !error.transient) throw error;
-		const flood = error.status === 429;
-		const delayMs = flood ? Math.max(1, error.parameters.retry_after ?? 1) * 1000 : backoffMs;
+		const delayMs = retryDelayMs(error, backoffMs);
 		if (waitedMs + delayMs > policy.maxWaitMs)
 			throw error.afterWaiting(waitedMs, attempts, delayMs);
 		onWait?.(error, delayMs);
 		await sleep(delayMs, signal);
 		waitedMs += delayMs;
-		if (!flood) backoffMs = Math.min(backoffMs * 2, policy.maxBackoffMs);
+		// A back-off doubles each time it is used; Telegram's retry_after stands on its own.
+		if (delayMs === backoffMs) backoffMs = Math.min(backoffMs * 2, policy.maxBackoffMs);
 	}
 }
