@@ -355,9 +355,8 @@ class UpdateStream {
 	 * no answer can make the poller spin), never longer than MAX_WAIT_MS.
 	 */
 	private waitAfter(failure: BotApiFailure | undefined): { waitMs: number; note: string } {
-		const backoffMs = this.backoffMs;
-		const waitMs = failure ? retryDelayMs(failure, backoffMs) : backoffMs;
-		if (waitMs === backoffMs) this.backoffMs = Math.min(backoffMs * 2, BACKOFF_MS.max);
+		const waitMs = failure ? retryDelayMs(failure, this.backoffMs) : this.backoffMs;
+		if (failure?.status !== 429) this.backoffMs = Math.min(this.backoffMs * 2, BACKOFF_MS.max);
 		if (waitMs <= MAX_WAIT_MS) return { waitMs, note: '' };
 		return {
 			waitMs: MAX_WAIT_MS,

@@ -78,14 +78,17 @@ export async function deliverToChat<T = unknown>(
 			engine,
 			chatId,
 		});
-	try {
-		return { result: (await send(body.chat_id)).result };
-	} catch (error) {
-		const migratedTo =
-			error instanceof BotApiFailure ? error.parameters.migrate_to_chat_id : undefined;
-		if (migratedTo === undefined) throw error;
-		return { result: (await send(migratedTo)).result, migratedToChatId: migratedTo };
-	}
+	// Settled rather than caught: only a migration is answered here, any other failure goes on as it is.
+	const first = await send(body.chat_id).then(
+		(answer) => ({ answer }),
+		(error: unknown) => ({ error }),
+	);
+	if ('answer' in first) return { result: first.answer.result };
+	const { error } = first;
+	const migratedTo =
+		error instanceof BotApiFailure ? error.parameters.migrate_to_chat_id : undefined;
+	if (migratedTo === undefined) throw error;
+	return { result: (await send(migratedTo)).result, migratedToChatId: migratedTo };
 }
 
 /** The answer after the retries the policy allows; a failure is a BotApiFailure (or DeliveryStopped). */

@@ -6,6 +6,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import { isTelegramCloud } from './botUrl';
 import { FileUnavailable } from './errors';
 import { unwrapEnvelope } from './envelope';
 import { redact } from './redact';
@@ -60,7 +61,7 @@ export async function downloadBotFile(
 			);
 		}
 	}
-	if (size > CLOUD_DOWNLOAD_LIMIT && /^https:\/\/api\.telegram\.org$/.test(serverUrl)) {
+	if (size > CLOUD_DOWNLOAD_LIMIT && isTelegramCloud(serverUrl)) {
 		throw fail(
 			`the file is ${(size / 1024 / 1024).toFixed(1)} MB; Telegram's cloud Bot API lets bots download files up to 20 MB. A self-hosted Bot API server has no such limit.`,
 		);

@@ -19,13 +19,13 @@ export const DEFAULT_RETRY: RetryPolicy = {
 
 /**
  * How long to wait before sending again after a failure worth repeating: a 429 waits exactly the
- * `retry_after` Telegram gave (the envelope made it whole seconds, 1 to a day); anything else,
- * or a 429 without one (a proxy's), waits the caller's back-off. The one rule for every caller:
- * an action's retries, a trigger's activation, the polling loop.
+ * `retry_after` Telegram gave (the envelope made it whole seconds, 1 to a day), 1 s when there is
+ * none (a proxy's 429, a garbled value); anything else waits the caller's back-off. The one rule
+ * for every caller: an action's retries, a trigger's activation, the polling loop.
  */
 export function retryDelayMs(failure: BotApiFailure, backoffMs: number): number {
-	const retryAfter = failure.status === 429 ? failure.parameters.retry_after : undefined;
-	return retryAfter === undefined ? backoffMs : retryAfter * 1000;
+	if (failure.status !== 429) return backoffMs;
+	return (failure.parameters.retry_after ?? 1) * 1000;
 }
 
 /**
@@ -63,6 +63,6 @@ export async function withRetry<T>(
 		await sleep(delayMs, signal);
 		waitedMs += delayMs;
 		// A back-off doubles each time it is used; Telegram's retry_after stands on its own.
-		if (delayMs === backoffMs) backoffMs = Math.min(backoffMs * 2, policy.maxBackoffMs);
+		if (error.status !== 429) backoffMs = Math.min(backoffMs * 2, policy.maxBackoffMs);
 	}
 }
