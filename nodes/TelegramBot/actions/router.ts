@@ -28,7 +28,8 @@ const resources: Record<string, Record<string, OperationModule>> = {
 
 /**
  * Runs the chosen operation once per input item; with Continue On Fail a failed item becomes an
- * error item in its place. Whatever an operation outputs or throws passes the token's redaction
+ * error item in its place. Operations throw the transport's BotApiFailure as it is: this is where
+ * it becomes the n8n error (`nodeError`), with the item's index. Whatever an operation outputs or throws passes the token's redaction
  * here, so no operation (a local server's file path, a webhook URL with the token in it, a
  * method called by name) can hand the token to the next node or to n8n's database.
  */

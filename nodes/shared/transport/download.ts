@@ -89,7 +89,9 @@ export async function downloadBotFile(
 			}
 			const mimeType = String(response.headers['content-type'] ?? '').split(';')[0] || undefined;
 			const useful = mimeType && mimeType !== 'application/octet-stream' ? mimeType : undefined;
-			const stream = response.body as unknown as Parameters<typeof ctx.helpers.prepareBinaryData>[0];
+			const stream = response.body as unknown as Parameters<
+				typeof ctx.helpers.prepareBinaryData
+			>[0];
 			return await ctx.helpers.prepareBinaryData(stream, fileName, useful);
 		},
 	);

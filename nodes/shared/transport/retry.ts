@@ -46,8 +46,8 @@ export async function withRetry<T>(
 	let backoffMs = policy.baseBackoffMs;
 	for (let attempts = 1; ; attempts++) {
 		const allowance = { maxWaitMs: policy.maxWaitMs - waitedMs, waitedMs: 0, signal };
-		// Settled rather than caught: callBotApi turns what leaves here into a NodeApiError, and this
-		// loop only decides whether to resend.
+		// Settled rather than caught: this loop only decides whether to resend; what it does not
+		// resend leaves as it came.
 		const outcome = await attempt(allowance).then(
 			(value) => ({ value }),
 			(error: unknown) => ({ error }),

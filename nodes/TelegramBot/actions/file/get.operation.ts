@@ -38,13 +38,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 	const policy = callPolicy(this, itemIndex);
 	const fileId = String(this.getNodeParameter('fileId', itemIndex, '') ?? '').trim();
 	if (!fileId) throw new NodeOperationError(this.getNode(), `${label}: no file ID`, { itemIndex });
-	const file = await callBotApi<IDataObject>(
-		this,
-		label,
-		'getFile',
-		{ file_id: fileId },
-		policy,
-	);
+	const file = await callBotApi<IDataObject>(this, label, 'getFile', { file_id: fileId }, policy);
 	// telegram-bot-api --local answers with a path under a folder named after the token: the
 	// router redacts it, as it does every output item.
 	const item: INodeExecutionData = { json: { ...file }, pairedItem: { item: itemIndex } };

@@ -25,7 +25,13 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 		dropPendingUpdates?: boolean;
 	};
 	const body = options.dropPendingUpdates ? { drop_pending_updates: true } : {};
-	const ack = await acknowledgeBotApi(this, label, 'deleteWebhook', body, callPolicy(this, itemIndex));
+	const ack = await acknowledgeBotApi(
+		this,
+		label,
+		'deleteWebhook',
+		body,
+		callPolicy(this, itemIndex),
+	);
 	return [{ json: ack, pairedItem: { item: itemIndex } }];
 }
 

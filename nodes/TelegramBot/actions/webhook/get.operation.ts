@@ -10,7 +10,13 @@ import type { OperationModule } from '../types';
 export const label = 'Get Webhook Info';
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const info = await callBotApi<IDataObject>(this, label, 'getWebhookInfo', {}, callPolicy(this, itemIndex));
+	const info = await callBotApi<IDataObject>(
+		this,
+		label,
+		'getWebhookInfo',
+		{},
+		callPolicy(this, itemIndex),
+	);
 	return [{ json: info, pairedItem: { item: itemIndex } }];
 }
 
