@@ -8,6 +8,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsWithRetry } from '../descriptions/retryOption';
 import { acknowledgeBotApi, callBotApi } from '../../shared/transport';
+import { callPolicy } from '../helpers/policy';
 import type { OperationModule } from './types';
 
 export interface CallSpec {
@@ -35,12 +36,13 @@ export function callOperation(spec: CallSpec): OperationModule {
 		itemIndex: number,
 	): Promise<INodeExecutionData[]> {
 		const body = await spec.body(this, itemIndex);
+		const policy = callPolicy(this, itemIndex);
 		const paired = { item: itemIndex };
 		if (spec.output === 'acknowledge') {
-			const json = await acknowledgeBotApi(this, spec.label, spec.method, body, { itemIndex });
+			const json = await acknowledgeBotApi(this, spec.label, spec.method, body, policy);
 			return [{ json, pairedItem: paired }];
 		}
-		const result = await callBotApi<unknown>(this, spec.label, spec.method, body, { itemIndex });
+		const result = await callBotApi<unknown>(this, spec.label, spec.method, body, policy);
 		const list = spec.output === 'each' && Array.isArray(result) ? result : [result];
 		return list.map((entry) => ({
 			json: (entry !== null && typeof entry === 'object'

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { acknowledgeBotApi } from '../../../shared/transport';
+import { callPolicy } from '../../helpers/policy';
 import { optionsWithRetry } from '../../descriptions/retryOption';
 import type { OperationModule } from '../types';
 
@@ -24,9 +25,13 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 		dropPendingUpdates?: boolean;
 	};
 	const body = options.dropPendingUpdates ? { drop_pending_updates: true } : {};
-	const ack = await acknowledgeBotApi(this, label, 'deleteWebhook', body, {
-		itemIndex,
-	});
+	const ack = await acknowledgeBotApi(
+		this,
+		label,
+		'deleteWebhook',
+		body,
+		callPolicy(this, itemIndex),
+	);
 	return [{ json: ack, pairedItem: { item: itemIndex } }];
 }
 
