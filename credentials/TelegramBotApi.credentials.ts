@@ -8,6 +8,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { botApiUrl, DEFAULT_SERVER_URL, serverBase } from '../nodes/shared/transport/botUrl';
+
 /**
  * The token travels in the URL path (`/bot<token>/<method>`), not in a header, so the
  * authentication step rewrites the URL instead of adding a header.
@@ -36,8 +38,8 @@ export class TelegramBotApi implements ICredentialType {
 			displayName: 'Server URL',
 			name: 'serverUrl',
 			type: 'string',
-			default: 'https://api.telegram.org',
-			placeholder: 'https://api.telegram.org',
+			default: DEFAULT_SERVER_URL,
+			placeholder: DEFAULT_SERVER_URL,
 			description:
 				'Bot API server, without /bot or the token. Keep the default for Telegram\'s cloud; use "http://host:8081" for a self-hosted telegram-bot-api server on a private network.',
 		},
@@ -58,7 +60,7 @@ export class TelegramBotApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
-		const serverUrl = String(credentials.serverUrl || 'https://api.telegram.org').trim();
+		const serverUrl = serverBase(credentials.serverUrl);
 		const token = String(credentials.apiToken ?? '').trim();
 		checkCredential(serverUrl, token);
 		const url = botApiUrl(
@@ -156,42 +158,4 @@ function checkCredential(serverUrl: string, token: string): void {
 			'The API token is malformed: it must look like 123456789:AAE… (the bot ID, a colon, then the secret) exactly as @BotFather shows it.',
 		);
 	}
-}
-
-/**
- * Where a request goes: always the credential's own server, so the token is never sent to a host
- * the user did not put in the credential. `target` may be a bare method (`getMe`), a path
- * (`/getMe`, `file/documents/a.pdf`), or a whole URL (`https://api.telegram.org/getMe`, as typed in
- * the HTTP Request node), of which only the path and query count. Our own downloads pass
- * `file/<file_path>`.
- */
-function botApiUrl(serverUrl: string, token: string, target: string): string {
-	const base = serverUrl.trim().replace(/\/+$/, '');
-	let path = target.trim();
-	const wholeUrl = /^https?:\/\//i.test(path);
-	if (wholeUrl) {
-		const prefix = `${base.toLowerCase()}/`;
-		if (path.toLowerCase().startsWith(prefix)) path = path.slice(prefix.length);
-		else {
-			const parsed = new URL(path);
-			path = `${parsed.pathname}${parsed.search}`;
-		}
-	}
-	path = path.replace(/^\/+/, '');
-	// n8n keeps a downloaded file's final URL in its binary metadata (`directory`), and this URL
-	// holds the token: a whole file URL comes only from outside this package (the HTTP Request
-	// node), so it is refused; Telegram Bot → File → Get downloads without keeping the address.
-	if (wholeUrl && path.startsWith('file/')) {
-		throw new Error(
-			'Telegram Bot API credential: download files with the Telegram Bot node (File → Get). The HTTP Request node would store the download address, which contains the bot token, with the file.',
-		);
-	}
-	// A path that already carries the token (copied from Telegram's docs) is used as it is.
-	if (path.startsWith(`bot${token}/`) || path.startsWith(`file/bot${token}/`)) {
-		return `${base}/${path}`;
-	}
-	// File downloads live under /file/bot<token>/<path>; methods under /bot<token>/<method>.
-	return path.startsWith('file/')
-		? `${base}/file/bot${token}/${path.slice('file/'.length)}`
-		: `${base}/bot${token}/${path}`;
 }

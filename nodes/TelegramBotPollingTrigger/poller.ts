@@ -2,7 +2,8 @@ import type { IDataObject, ITriggerFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { allowedUpdates, unionOfAllowedUpdates } from '../shared/updates/updateTypes';
-import { botApiRequest, BotApiFailure, botKey, toNodeApiError } from '../shared/transport';
+import { nodeError } from '../shared/nodeError';
+import { botApiRequest, BotApiFailure, botKey, retryDelayMs } from '../shared/transport';
 import { staticDataLedger } from '../shared/updates/dedupe';
 import { itemFor, type UpdateSettings } from '../shared/updates/pipeline';
 
@@ -322,7 +323,7 @@ class UpdateStream {
 		const status = failure?.status ?? null;
 		const webhookSet = status === 409 && /webhook/i.test(failure?.description ?? '');
 		if (failure && (webhookSet || FATAL_STATUSES.includes(status ?? 0))) {
-			for (const { ctx } of this.subscribers) ctx.emitError(toNodeApiError(ctx.getNode(), failure));
+			for (const { ctx } of this.subscribers) ctx.emitError(nodeError(ctx.getNode(), failure));
 			return false;
 		}
 		const now = Date.now();
@@ -350,23 +351,17 @@ class UpdateStream {
 	}
 
 	/**
-	 * Every wait is bounded both ways: `retry_after` is used only when it is a positive number of
-	 * seconds, and never longer than MAX_WAIT_MS; anything else waits the back-off, at least
-	 * BACKOFF_MS.first, so no answer can make the poller spin.
+	 * The transport's wait (a 429's `retry_after`, else the back-off, at least BACKOFF_MS.first so
+	 * no answer can make the poller spin), never longer than MAX_WAIT_MS.
 	 */
 	private waitAfter(failure: BotApiFailure | undefined): { waitMs: number; note: string } {
-		const retryAfter = Number(failure?.parameters.retry_after);
-		if (failure?.status === 429 && Number.isFinite(retryAfter) && retryAfter > 0) {
-			const askedMs = retryAfter * 1000;
-			if (askedMs <= MAX_WAIT_MS) return { waitMs: Math.max(askedMs, 1000), note: '' };
-			return {
-				waitMs: MAX_WAIT_MS,
-				note: ` (the server asked for ${retryAfter} s; this trigger waits ${MAX_WAIT_MS / 1000} s at most)`,
-			};
-		}
-		const waitMs = this.backoffMs;
-		this.backoffMs = Math.min(this.backoffMs * 2, BACKOFF_MS.max);
-		return { waitMs, note: '' };
+		const waitMs = failure ? retryDelayMs(failure, this.backoffMs) : this.backoffMs;
+		if (failure?.status !== 429) this.backoffMs = Math.min(this.backoffMs * 2, BACKOFF_MS.max);
+		if (waitMs <= MAX_WAIT_MS) return { waitMs, note: '' };
+		return {
+			waitMs: MAX_WAIT_MS,
+			note: ` (the server asked for ${waitMs / 1000} s; this trigger waits ${MAX_WAIT_MS / 1000} s at most)`,
+		};
 	}
 }
 
@@ -386,5 +381,5 @@ function failedFor(ctx: ITriggerFunctions, error: unknown, failingMs: number): E
 	if (!(error instanceof BotApiFailure))
 		return error instanceof Error ? error : new Error(String(error));
 	const note = `polling has failed for ${span} without an answer`;
-	return toNodeApiError(ctx.getNode(), error.withNote(note));
+	return nodeError(ctx.getNode(), error.withNote(note));
 }

@@ -1,7 +1,8 @@
 import type { IDataObject, IHookFunctions, ITriggerFunctions } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
-import { botApiRequest, BotApiFailure, toNodeApiError } from './transport';
+import { nodeError } from './nodeError';
+import { botApiRequest, BotApiFailure, retryDelayMs } from './transport';
 
 /**
  * How long a trigger's activation (or one webhook method) may talk to the Bot API. n8n abandons an
@@ -46,18 +47,12 @@ export class ActivationBudget {
 				const answer = await botApiRequest<T>(this.ctx, operation, method, body, { timeoutMs });
 				return answer.result;
 			} catch (error) {
-				if (!(error instanceof BotApiFailure))
-					throw new NodeOperationError(this.ctx.getNode(), error as Error);
+				if (!(error instanceof BotApiFailure) || !error.transient)
+					throw nodeError(this.ctx.getNode(), error);
 				// An attempt cut by the deadline says nothing new: the answer before it is the cause.
 				if (this.leftMs > 0 || !last) last = error;
-				if (!error.transient) throw toNodeApiError(this.ctx.getNode(), error);
-				const retryAfter = Number(error.parameters.retry_after);
-				const waitMs =
-					error.status === 429 && Number.isFinite(retryAfter) && retryAfter > 0
-						? retryAfter * 1000
-						: backoffMs;
-				if (waitMs >= this.leftMs)
-					throw toNodeApiError(this.ctx.getNode(), this.gaveUp(last, attempts));
+				const waitMs = retryDelayMs(error, backoffMs);
+				if (waitMs >= this.leftMs) throw nodeError(this.ctx.getNode(), this.gaveUp(last, attempts));
 				await sleep(waitMs);
 				backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
 			}

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { itemOptions } from './transport';
+import { itemOptions } from './itemOptions';
 
 /**
  * `123`, `-123`, `-1001234567890` or `@channelusername` (5–32 characters, letter first). No chat

@@ -1,13 +1,12 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test-only: drives a real n8n process and a scripted model server */
-import { writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { BotApiEmulator, DEFAULT_TOKEN } from '../emulator/server';
-import { lastExecution, N8nInstance } from './n8nProcess';
+import { START_NODE } from './fixtures';
+import { N8nInstance } from './n8nProcess';
 
 /** What the scripted model sends as the message: standard Markdown, as models write it. */
 const ANSWER =
@@ -100,21 +99,14 @@ const emulator = new BotApiEmulator({ selfHosted: true });
 const model = new ScriptedModel();
 const n8n = new N8nInstance();
 
-function agentWorkflow(): unknown {
+function agentWorkflow() {
 	const credential = (type: string, id: string, name: string) => ({ [type]: { id, name } });
 	return {
 		id: 'wfTgAgentTool001',
 		name: 'E2E: AI Agent uses the Telegram Bot tool',
 		active: false,
 		nodes: [
-			{
-				id: 'start',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
+			START_NODE,
 			{
 				id: 'agent',
 				name: 'AI Agent',
@@ -187,10 +179,7 @@ beforeAll(async () => {
 			data: { apiKey: 'sk-scripted-model', url: model.baseUrl, header: false },
 		},
 	]);
-	const workflow = join(n8n.folder, 'agent.json');
-	writeFileSync(workflow, JSON.stringify(agentWorkflow()));
-	const workflows = await n8n.cli(['import:workflow', `--input=${workflow}`]);
-	expect(workflows.code, workflows.stderr).toBe(0);
+	await n8n.importWorkflows([agentWorkflow()]);
 });
 
 afterAll(async () => {
@@ -201,9 +190,8 @@ afterAll(async () => {
 
 describe('the Telegram Bot node as an AI agent tool', () => {
 	it("n8n's AI Agent calls it with the parameters the model fills, and the chat gets the message", async () => {
-		const before = n8n.fileLog().length;
-		const result = await n8n.cli(['execute', '--id=wfTgAgentTool001', '--rawOutput'], 150_000);
-		const execution = lastExecution(n8n.fileLog().slice(before));
+		const result = await n8n.execute('wfTgAgentTool001', 150_000);
+		const execution = result.execution;
 		expect(result.code, `${result.stderr}\n${n8n.log().slice(-4000)}`).toBe(0);
 
 		// n8n offered the tool with the schema $fromAI() describes.

@@ -1,13 +1,12 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test-only: drives a real n8n process */
-import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { BotApiEmulator, DEFAULT_TOKEN } from '../emulator/server';
 import { tokenLeaks } from '../leaks';
-import { freePort, lastExecution, N8nInstance } from './n8nProcess';
+import { CREDENTIAL, START_NODE } from './fixtures';
+import { freePort, N8nInstance } from './n8nProcess';
 
 /**
  * The credential as n8n itself uses it: "Test" in the credential dialog is
@@ -17,7 +16,6 @@ import { freePort, lastExecution, N8nInstance } from './n8nProcess';
 const emulator = new BotApiEmulator({ selfHosted: true });
 const n8n = new N8nInstance();
 const WRONG_TOKEN = '7012345678:AAF9kQ2mZx7Lp4Wn8Rt3Vb6Yc1Hd5Js0Ge2';
-const CREDENTIAL = { id: 'tgCredE2E000001', name: 'Telegram Emulator' };
 /** n8n's fixed answer to a declarative test that passed; the editor shows its own text. */
 const CONNECTED = { status: 'OK', message: 'Connection successful!' };
 
@@ -47,19 +45,7 @@ beforeAll(async () => {
 	});
 	await new Promise<void>((done) => notBotApi.listen(notBotApiPort, '127.0.0.1', done));
 	await n8n.init();
-	const credentials = join(n8n.folder, 'credentials.json');
-	writeFileSync(
-		credentials,
-		JSON.stringify([
-			{
-				...CREDENTIAL,
-				type: 'telegramBotApi',
-				data: { serverUrl: emulator.baseUrl, apiToken: DEFAULT_TOKEN },
-			},
-		]),
-	);
-	const imported = await n8n.cli(['import:credentials', `--input=${credentials}`]);
-	expect(imported.code, imported.stderr).toBe(0);
+	await n8n.importCredentials(emulator.baseUrl, DEFAULT_TOKEN);
 });
 
 afterAll(async () => {
@@ -89,14 +75,7 @@ describe('the credential inside n8n', () => {
 			credentials: { telegramBotApi: CREDENTIAL },
 		});
 		const nodes = [
-			{
-				id: 'start',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
+			START_NODE,
 			httpNode('Whole URL', `${emulator.baseUrl}/getMe`, 0),
 			// A URL copied from Telegram's docs: the token still goes only to the credential's server.
 			httpNode('Docs URL', 'https://api.telegram.org/getChat?chat_id=-1001234567890', 200),
@@ -122,19 +101,12 @@ describe('the credential inside n8n', () => {
 				},
 			},
 		};
-		const path = join(n8n.folder, 'custom-api-call.json');
-		writeFileSync(path, JSON.stringify(workflow));
-		const imported = await n8n.cli(['import:workflow', `--input=${path}`]);
-		expect(imported.code, imported.stderr).toBe(0);
+		await n8n.importWorkflows([workflow]);
 
 		const calls = emulator.calls.length;
-		const before = n8n.fileLog().length;
-		const run = await n8n.cli(['execute', '--id=wfTgCustomApi001', '--rawOutput']);
-		const execution = lastExecution(n8n.fileLog().slice(before));
-		expect(
-			run.code,
-			`${run.stdout}\n${run.stderr}\n${n8n.fileLog().slice(before).slice(-3000)}`,
-		).toBe(0);
+		const run = await n8n.execute('wfTgCustomApi001');
+		const execution = run.execution;
+		expect(run.code, `${run.stdout}\n${run.stderr}\n${run.fileLog.slice(-3000)}`).toBe(0);
 		const runData = execution!.data.resultData.runData;
 		const json = (node: string) => runData[node][0].data!.main[0][0].json;
 		expect(json('Whole URL')).toMatchObject({

@@ -4,18 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { BotApiEmulator, DEFAULT_TOKEN } from '../emulator/server';
-import { tokenLeaks } from '../leaks';
-import { lastExecution, N8nInstance, ROOT } from './n8nProcess';
+import { chat, from } from './fixtures';
+import { N8nInstance, ROOT } from './n8nProcess';
 
 const emulator = new BotApiEmulator({ selfHosted: true });
 const n8n = new N8nInstance();
-
-async function execute(workflowId: string) {
-	const before = n8n.fileLog().length;
-	const result = await n8n.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
-	const fileLog = n8n.fileLog().slice(before);
-	return { ...result, fileLog, execution: lastExecution(fileLog) };
-}
 
 beforeAll(async () => {
 	await emulator.start();
@@ -36,7 +29,7 @@ afterAll(async () => {
 
 describe('the packed package inside n8n', () => {
 	it('runs every action operation of the contract', async () => {
-		const { code, execution, stderr } = await execute('wfTgActions00001');
+		const { code, execution, stderr } = await n8n.execute('wfTgActions00001');
 		expect(code, stderr).toBe(0);
 		const runData = execution!.data.resultData.runData;
 		const out = (node: string) => runData[node][0].data!.main[0].map((item) => item.json);
@@ -74,7 +67,7 @@ describe('the packed package inside n8n', () => {
 				},
 			} as never);
 		}
-		const { code, execution, stderr } = await execute('wfTgContinue0001');
+		const { code, execution, stderr } = await n8n.execute('wfTgContinue0001');
 		expect(code, stderr).toBe(0);
 		const items = execution!.data.resultData.runData['Send Message'][0].data!.main[0].map(
 			(item) => item.json,
@@ -89,7 +82,7 @@ describe('the packed package inside n8n', () => {
 	});
 
 	it('fails the run with the operation, status and description', async () => {
-		const { code, stdout, stderr, fileLog } = await execute('wfTgFailure00001');
+		const { code, stdout, stderr, fileLog } = await n8n.execute('wfTgFailure00001');
 		expect(code).not.toBe(0);
 		expect(`${stdout}\n${stderr}\n${fileLog}`).toContain(
 			'Send Message failed (400): Bad Request: chat not found',
@@ -114,8 +107,8 @@ describe('the packed package inside n8n', () => {
 			message: {
 				message_id: 77,
 				date: 1_795_253_400,
-				chat: { id: 1001, type: 'private', first_name: 'Ada' },
-				from: { id: 1001, is_bot: false, first_name: 'Ada' },
+				chat,
+				from,
 				text: 'ping from e2e',
 			},
 		};
@@ -172,8 +165,7 @@ describe('the packed package inside n8n', () => {
 		await new Promise((r) => setTimeout(r, 1500));
 		expect(emulator.callsOf('sendMessage').length).toBe(sentBefore);
 
-		const deactivated = await n8n.rest('POST', '/workflows/wfTgTrigger00001/deactivate', {});
-		expect(deactivated.status, JSON.stringify(deactivated.json)).toBe(200);
+		await n8n.deactivate('wfTgTrigger00001');
 		await n8n.until(
 			'deleteWebhook from n8n',
 			() => emulator.callsOf('deleteWebhook').length > 1 || undefined,
@@ -182,15 +174,10 @@ describe('the packed package inside n8n', () => {
 	});
 
 	it('polls without a webhook: filters commands, echoes, and aborts its long poll on deactivation', async () => {
-		const workflow = await n8n.rest('GET', '/workflows/wfTgPolling00001');
-		const versionId = (workflow.json as { data: { versionId: string } }).data.versionId;
 		const polls = emulator.callsOf('getUpdates').length;
-		const activated = await n8n.rest('POST', '/workflows/wfTgPolling00001/activate', { versionId });
-		expect(activated.status, JSON.stringify(activated.json)).toBe(200);
+		await n8n.activate('wfTgPolling00001');
 		await n8n.until('the first poll', () => emulator.callsOf('getUpdates')[polls]);
 
-		const chat = { id: 1001, type: 'private', first_name: 'Ada' } as const;
-		const from = { id: 1001, is_bot: false, first_name: 'Ada' };
 		emulator.pushUpdate({
 			message: { message_id: 80, date: 1_795_253_400, chat, from, text: 'not a command' },
 		} as never);
@@ -241,8 +228,7 @@ describe('the packed package inside n8n', () => {
 			() => emulator.bot().updates.length === 0 || undefined,
 		);
 
-		const deactivated = await n8n.rest('POST', '/workflows/wfTgPolling00001/deactivate', {});
-		expect(deactivated.status, JSON.stringify(deactivated.json)).toBe(200);
+		await n8n.deactivate('wfTgPolling00001');
 		await n8n.until(
 			'the held poll to be aborted',
 			() => emulator.callsOf('getUpdates').some((call) => call.aborted) || undefined,
@@ -255,11 +241,7 @@ describe('the packed package inside n8n', () => {
 		const files = n8n.everyFile();
 		expect(files.some((file) => file.path.endsWith('database.sqlite'))).toBe(true);
 		// The whole token, and every run of 8 characters of its secret half.
-		const leaks = files
-			.filter((file) => tokenLeaks(file.content, DEFAULT_TOKEN).length > 0)
-			.map((file) => file.path);
-		// The credentials file we imported from holds the token in plain text by design; nothing else may.
-		expect(leaks.filter((path) => !path.endsWith('credentials.json'))).toEqual([]);
+		expect(n8n.filesHoldingToken()).toEqual([]);
 		expect(n8n.log()).toContain('Send Message failed (400)');
 	});
 });

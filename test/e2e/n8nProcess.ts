@@ -17,6 +17,9 @@ import { promisify } from 'node:util';
 
 import { request } from 'undici';
 
+import { tokenLeaks } from '../leaks';
+import { CREDENTIAL } from './fixtures';
+
 const run = promisify(execFile);
 export const ROOT = resolve(__dirname, '../..');
 
@@ -173,8 +176,7 @@ export class N8nInstance {
 			file,
 			JSON.stringify([
 				{
-					id: 'tgEmulatorCred01',
-					name: 'Telegram Emulator',
+					...CREDENTIAL,
 					type: 'telegramBotApi',
 					data: { serverUrl: emulatorUrl, apiToken: token },
 				},
@@ -183,6 +185,53 @@ export class N8nInstance {
 		);
 		const imported = await this.cli(['import:credentials', `--input=${file}`]);
 		if (imported.code !== 0) throw new Error(`import:credentials failed: ${imported.stderr}`);
+	}
+
+	/** Workflows as `n8n import:workflow --separate` takes them, each in a file of its own. */
+	async importWorkflows(workflows: Array<{ id: string; [key: string]: unknown }>): Promise<void> {
+		const folder = mkdtempSync(join(this.folder, 'workflows-'));
+		for (const workflow of workflows)
+			writeFileSync(join(folder, `${workflow.id}.json`), JSON.stringify(workflow));
+		const imported = await this.cli(['import:workflow', '--separate', `--input=${folder}`]);
+		if (imported.code !== 0) throw new Error(`import:workflow failed: ${imported.stderr}`);
+	}
+
+	/** `n8n execute --rawOutput`, with the log it wrote meanwhile and the execution found in it. */
+	async execute(workflowId: string, timeoutMs?: number) {
+		const before = this.fileLog().length;
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], timeoutMs);
+		const fileLog = this.fileLog().slice(before);
+		return { ...result, fileLog, execution: lastExecution(fileLog) };
+	}
+
+	/** Activates a workflow as the editor's toggle does: by its current version. */
+	async activate(workflowId: string): Promise<void> {
+		const workflow = await this.rest('GET', `/workflows/${workflowId}`);
+		const versionId = (workflow.json as { data: { versionId: string } }).data.versionId;
+		const activated = await this.rest('POST', `/workflows/${workflowId}/activate`, { versionId });
+		if (activated.status !== 200)
+			throw new Error(
+				`activating ${workflowId}: ${activated.status} ${JSON.stringify(activated.json)}`,
+			);
+	}
+
+	async deactivate(workflowId: string): Promise<void> {
+		const deactivated = await this.rest('POST', `/workflows/${workflowId}/deactivate`, {});
+		if (deactivated.status !== 200)
+			throw new Error(
+				`deactivating ${workflowId}: ${deactivated.status} ${JSON.stringify(deactivated.json)}`,
+			);
+	}
+
+	/**
+	 * The files n8n wrote that hold the token or 8 characters of its secret half; the credentials
+	 * file we imported from holds it in plain text by design and is left out.
+	 */
+	filesHoldingToken(token?: string): string[] {
+		return this.everyFile()
+			.filter((file) => !file.path.endsWith('credentials.json'))
+			.filter((file) => tokenLeaks(file.content, token).length > 0)
+			.map((file) => file.path);
 	}
 
 	private appendLog(text: string): void {

@@ -1,10 +1,8 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test-only: drives a real n8n process */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test-only: drives a real n8n process */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { BotApiEmulator, DEFAULT_TOKEN } from '../emulator/server';
+import { commandMessage, echoWorkflow, sentTexts } from './fixtures';
 import { N8nInstance } from './n8nProcess';
 
 /**
@@ -14,83 +12,33 @@ import { N8nInstance } from './n8nProcess';
 const emulator = new BotApiEmulator({ selfHosted: true });
 const n8n = new N8nInstance();
 
-const CREDENTIAL = { id: 'tgEmulatorCred01', name: 'Telegram Emulator' };
 const COMPLIANCE = 'wfTgSharedComp01';
 const RISK = 'wfTgSharedRisk01';
 
-/** Polling trigger with a commands filter → Send Message echoing the command and its text. */
+/** Polling trigger with a commands filter → Echo of the command and its text. */
 function commandWorkflow(id: string, command: string) {
-	return {
+	return echoWorkflow({
 		id,
 		name: `E2E: /${command} on a shared bot`,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{
-				id: 'trigger',
-				name: 'Trigger',
-				type: 'n8n-nodes-telegram-bot.telegramBotPollingTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { updates: ['message'], options: { commands: `/${command}`, pollTimeout: 2 } },
-				credentials: { telegramBotApi: CREDENTIAL },
-			},
-			{
-				id: 'echo',
-				name: 'Echo',
-				type: 'n8n-nodes-telegram-bot.telegramBot',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: {
-					resource: 'message',
-					operation: 'sendMessage',
-					chatId: { __rl: true, mode: 'id', value: '={{ $json.chatId }}' },
-					text: `=${command} workflow got {{ $json.updateId }}: {{ $json.text }}`,
-					options: {},
-				},
-				credentials: { telegramBotApi: CREDENTIAL },
-			},
-		],
-		connections: { Trigger: { main: [[{ node: 'Echo', type: 'main', index: 0 }]] } },
-	};
-}
-
-const chat = { id: 1001, type: 'private', first_name: 'Ada' } as const;
-const from = { id: 1001, is_bot: false, first_name: 'Ada' };
-
-function command(text: string) {
-	return emulator.pushUpdate({
-		message: {
-			message_id: 1,
-			date: 1_795_253_400,
-			chat,
-			from,
-			text,
-			entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0].length }],
+		trigger: {
+			type: 'n8n-nodes-telegram-bot.telegramBotPollingTrigger',
+			parameters: { updates: ['message'], options: { commands: `/${command}`, pollTimeout: 2 } },
 		},
-	} as never);
+		text: `=${command} workflow got {{ $json.updateId }}: {{ $json.text }}`,
+	});
 }
 
-const echoes = (prefix: string) =>
-	emulator
-		.callsOf('sendMessage')
-		.map((call) => String(call.params.text))
-		.filter((text) => text.startsWith(prefix))
-		.sort();
+const command = (text: string) => emulator.pushUpdate(commandMessage(text));
+const echoes = (prefix: string) => sentTexts(emulator, prefix).sort();
 
 beforeAll(async () => {
 	await emulator.start();
 	await n8n.init();
 	await n8n.importCredentials(emulator.baseUrl, DEFAULT_TOKEN);
-	const workflows = join(n8n.folder, 'shared-polling-workflows');
-	mkdirSync(workflows, { recursive: true });
-	writeFileSync(
-		join(workflows, 'compliance.json'),
-		JSON.stringify(commandWorkflow(COMPLIANCE, 'compliance')),
-	);
-	writeFileSync(join(workflows, 'risk.json'), JSON.stringify(commandWorkflow(RISK, 'risk')));
-	const result = await n8n.cli(['import:workflow', '--separate', `--input=${workflows}`]);
-	expect(result.code, result.stderr).toBe(0);
+	await n8n.importWorkflows([
+		commandWorkflow(COMPLIANCE, 'compliance'),
+		commandWorkflow(RISK, 'risk'),
+	]);
 	for (const id of [COMPLIANCE, RISK]) {
 		const published = await n8n.cli(['publish:workflow', `--id=${id}`]);
 		expect(published.code, published.stderr).toBe(0);
@@ -123,8 +71,7 @@ describe('two polling workflows on one bot', () => {
 	});
 
 	it('deactivating one leaves the other running', async () => {
-		const deactivated = await n8n.rest('POST', `/workflows/${RISK}/deactivate`, {});
-		expect(deactivated.status, JSON.stringify(deactivated.json)).toBe(200);
+		await n8n.deactivate(RISK);
 		// n8n answers before the trigger's closeFunction has run.
 		await n8n.until('the workflow to leave the stream', () =>
 			n8n.log().includes(`workflow ${RISK} left the bot's update stream; 1 polling it now`),

@@ -1,11 +1,8 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test-only: drives a real n8n process */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test-only: drives a real n8n process */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { BotApiEmulator, DEFAULT_TOKEN } from '../emulator/server';
-import { tokenLeaks } from '../leaks';
+import { chat, CREDENTIAL, echoWorkflow, from, sentTexts } from './fixtures';
 import { freePort, N8nInstance } from './n8nProcess';
 
 /**
@@ -16,8 +13,6 @@ import { freePort, N8nInstance } from './n8nProcess';
 const emulator = new BotApiEmulator({ selfHosted: true });
 const n8n = new N8nInstance();
 
-/** The emulator's credential, as `N8nInstance.importCredentials` imports it. */
-const CREDENTIAL = { id: 'tgEmulatorCred01', name: 'Telegram Emulator' };
 const THROWING_PATH = '$.message.entities[?(@.user.id == 5)]';
 const WEBHOOK_WORKFLOW = 'wfTgHardenHook01';
 const POLLING_WORKFLOW = 'wfTgHardenPoll01';
@@ -26,45 +21,20 @@ const UNREACHABLE = { id: 'tgUnreachable001', name: 'Telegram Unreachable' };
 const UNREACHABLE_HOOK = 'wfTgUnreachHook1';
 const UNREACHABLE_POLL = 'wfTgUnreachPoll1';
 
-/** Trigger → Send Message that echoes what the item carried, so every execution is seen. */
-function echoWorkflow(
+/** A trigger → Echo of what the item carried, so every execution is seen. */
+function hardeningWorkflow(
 	id: string,
-	trigger: Record<string, unknown>,
+	trigger: Parameters<typeof echoWorkflow>[0]['trigger'],
 	prefix: string,
 	credential = CREDENTIAL,
 ) {
-	return {
+	return echoWorkflow({
 		id,
 		name: `E2E: ${prefix}`,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{
-				id: 'trigger',
-				name: 'Trigger',
-				typeVersion: 1,
-				position: [0, 0],
-				credentials: { telegramBotApi: credential },
-				...trigger,
-			},
-			{
-				id: 'echo',
-				name: 'Echo',
-				type: 'n8n-nodes-telegram-bot.telegramBot',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: {
-					resource: 'message',
-					operation: 'sendMessage',
-					chatId: { __rl: true, mode: 'id', value: '={{ $json.chatId }}' },
-					text: `=${prefix} {{ $json.updateId }}: {{ $json.text }} | mentioned={{ JSON.stringify($json.mentioned) }} | sender={{ $json.sender }} | errors={{ Object.keys($json.mappingErrors ?? {}).join(',') }} | malformed={{ ($json.malformed ?? []).join(';') }}`,
-					options: {},
-				},
-				credentials: { telegramBotApi: CREDENTIAL },
-			},
-		],
-		connections: { Trigger: { main: [[{ node: 'Echo', type: 'main', index: 0 }]] } },
-	};
+		trigger,
+		credential,
+		text: `=${prefix} {{ $json.updateId }}: {{ $json.text }} | mentioned={{ JSON.stringify($json.mentioned) }} | sender={{ $json.sender }} | errors={{ Object.keys($json.mappingErrors ?? {}).join(',') }} | malformed={{ ($json.malformed ?? []).join(';') }}`,
+	});
 }
 
 const options = {
@@ -76,14 +46,7 @@ const options = {
 	},
 };
 
-const echoes = (prefix: string) =>
-	emulator
-		.callsOf('sendMessage')
-		.map((call) => String(call.params.text))
-		.filter((text) => text.startsWith(prefix));
-
-const chat = { id: 1001, type: 'private', first_name: 'Ada' } as const;
-const from = { id: 1001, is_bot: false, first_name: 'Ada' };
+const echoes = (prefix: string) => sentTexts(emulator, prefix);
 
 beforeAll(async () => {
 	await emulator.start();
@@ -95,66 +58,44 @@ beforeAll(async () => {
 			data: { serverUrl: `http://127.0.0.1:${await freePort()}`, apiToken: DEFAULT_TOKEN },
 		},
 	]);
-	const workflows = join(n8n.folder, 'hardening-workflows');
-	mkdirSync(workflows, { recursive: true });
-	writeFileSync(
-		join(workflows, 'webhook.json'),
-		JSON.stringify(
-			echoWorkflow(
-				WEBHOOK_WORKFLOW,
-				{
-					type: 'n8n-nodes-telegram-bot.telegramBotTrigger',
-					webhookId: 'e2e-hardening-hook',
-					parameters: { updates: ['message'], options },
-				},
-				'Hook',
-			),
+	await n8n.importWorkflows([
+		hardeningWorkflow(
+			WEBHOOK_WORKFLOW,
+			{
+				type: 'n8n-nodes-telegram-bot.telegramBotTrigger',
+				webhookId: 'e2e-hardening-hook',
+				parameters: { updates: ['message'], options },
+			},
+			'Hook',
 		),
-	);
-	writeFileSync(
-		join(workflows, 'polling.json'),
-		JSON.stringify(
-			echoWorkflow(
-				POLLING_WORKFLOW,
-				{
-					type: 'n8n-nodes-telegram-bot.telegramBotPollingTrigger',
-					parameters: { updates: ['message'], options: { ...options, pollTimeout: 2 } },
-				},
-				'Poll',
-			),
+		hardeningWorkflow(
+			POLLING_WORKFLOW,
+			{
+				type: 'n8n-nodes-telegram-bot.telegramBotPollingTrigger',
+				parameters: { updates: ['message'], options: { ...options, pollTimeout: 2 } },
+			},
+			'Poll',
 		),
-	);
-	writeFileSync(
-		join(workflows, 'unreachable-webhook.json'),
-		JSON.stringify(
-			echoWorkflow(
-				UNREACHABLE_HOOK,
-				{
-					type: 'n8n-nodes-telegram-bot.telegramBotTrigger',
-					webhookId: 'e2e-unreachable-hook',
-					parameters: { updates: ['message'] },
-				},
-				'Unreachable',
-				UNREACHABLE,
-			),
+		hardeningWorkflow(
+			UNREACHABLE_HOOK,
+			{
+				type: 'n8n-nodes-telegram-bot.telegramBotTrigger',
+				webhookId: 'e2e-unreachable-hook',
+				parameters: { updates: ['message'] },
+			},
+			'Unreachable',
+			UNREACHABLE,
 		),
-	);
-	writeFileSync(
-		join(workflows, 'unreachable-polling.json'),
-		JSON.stringify(
-			echoWorkflow(
-				UNREACHABLE_POLL,
-				{
-					type: 'n8n-nodes-telegram-bot.telegramBotPollingTrigger',
-					parameters: { updates: ['message'] },
-				},
-				'Unreachable',
-				UNREACHABLE,
-			),
+		hardeningWorkflow(
+			UNREACHABLE_POLL,
+			{
+				type: 'n8n-nodes-telegram-bot.telegramBotPollingTrigger',
+				parameters: { updates: ['message'] },
+			},
+			'Unreachable',
+			UNREACHABLE,
 		),
-	);
-	const result = await n8n.cli(['import:workflow', '--separate', `--input=${workflows}`]);
-	expect(result.code, result.stderr).toBe(0);
+	]);
 	const published = await n8n.cli(['publish:workflow', `--id=${WEBHOOK_WORKFLOW}`]);
 	expect(published.code, published.stderr).toBe(0);
 });
@@ -236,15 +177,9 @@ describe('trigger hardening inside n8n', () => {
 	});
 
 	it('polling: a mapping path that throws costs that field only; the updates behind it follow', async () => {
-		const deactivated = await n8n.rest('POST', `/workflows/${WEBHOOK_WORKFLOW}/deactivate`, {});
-		expect(deactivated.status, JSON.stringify(deactivated.json)).toBe(200);
+		await n8n.deactivate(WEBHOOK_WORKFLOW);
 		await n8n.until('the webhook to be removed', () => emulator.bot().webhook.url === '');
-		const workflow = await n8n.rest('GET', `/workflows/${POLLING_WORKFLOW}`);
-		const versionId = (workflow.json as { data: { versionId: string } }).data.versionId;
-		const activated = await n8n.rest('POST', `/workflows/${POLLING_WORKFLOW}/activate`, {
-			versionId,
-		});
-		expect(activated.status, JSON.stringify(activated.json)).toBe(200);
+		await n8n.activate(POLLING_WORKFLOW);
 		const first = emulator.pushUpdate({ message: bold.message } as never);
 		const behind = emulator.pushUpdate({
 			message: { ...bold.message, message_id: 9, text: 'behind it', entities: undefined },
@@ -297,11 +232,6 @@ describe('trigger hardening inside n8n', () => {
 
 	it('leaves the token nowhere in n8n: not whole, not 8 characters of its secret half', async () => {
 		await n8n.stop();
-		const leaks = n8n
-			.everyFile()
-			.filter((file) => tokenLeaks(file.content, DEFAULT_TOKEN).length > 0)
-			.map((file) => file.path)
-			.filter((path) => !path.endsWith('credentials.json'));
-		expect(leaks).toEqual([]);
+		expect(n8n.filesHoldingToken()).toEqual([]);
 	});
 });

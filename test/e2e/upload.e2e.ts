@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { BotApiEmulator, DEFAULT_TOKEN } from '../emulator/server';
-import { lastExecution, N8nInstance, ROOT } from './n8nProcess';
+import { N8nInstance, ROOT } from './n8nProcess';
 
 // Uploads leave n8n through its own request helper as a spec FormData that axios streams
 // (transport/upload.ts): this checks that path inside the real n8n, with the file in its on-disk
@@ -27,10 +27,8 @@ afterAll(async () => {
 });
 
 it('sends a file from the binary store as multipart, caption byte for byte', async () => {
-	const before = n8n.fileLog().length;
-	const { code, stderr } = await n8n.cli(['execute', '--id=wfTgUpload000001', '--rawOutput']);
+	const { code, stderr, execution } = await n8n.execute('wfTgUpload000001');
 	expect(code, stderr).toBe(0);
-	const execution = lastExecution(n8n.fileLog().slice(before));
 	const runData = execution!.data.resultData.runData;
 	const [call] = emulator.callsOf('sendDocument');
 	expect(call.contentType).toMatch(/^multipart\/form-data; boundary=/);

@@ -1,13 +1,20 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test-only: drives real n8n processes in queue mode */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test-only: drives real n8n processes in queue mode */
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { BotApiEmulator } from '../emulator/server';
-import { N8nInstance, ROOT, until as waitFor } from '../e2e/n8nProcess';
+import {
+	chat,
+	commandMessage,
+	e2eWorkflow,
+	from,
+	sendMessageNode,
+	sentTexts as sentTextsOf,
+} from '../e2e/fixtures';
+import { N8nInstance, until as waitFor } from '../e2e/n8nProcess';
+import { tokenLeaks } from '../leaks';
 import { PostgresServer, RedisServer } from './services';
 
 /**
@@ -25,7 +32,6 @@ const webhook = new N8nInstance(queueEnv);
 const workers = [new N8nInstance(queueEnv), new N8nInstance(queueEnv)];
 const everyProcess = [main, webhook, ...workers];
 
-const CREDENTIAL = { id: 'tgEmulatorCred01', name: 'Telegram Emulator' };
 /**
  * A token of this run, shaped like Telegram's: the fixed test token's secret half has pieces
  * ("01234567", "TestToke") that n8n's own files contain, which would hide a real leak among false ones.
@@ -53,21 +59,12 @@ const SEND_WORKFLOW = {
 			webhookId: 'queue-send-hook',
 			parameters: { httpMethod: 'POST', path: 'queue-send', options: {} },
 		},
-		{
+		sendMessageNode({
 			id: 'send',
 			name: 'Send Message',
-			type: 'n8n-nodes-telegram-bot.telegramBot',
-			typeVersion: 1,
-			position: [200, 0],
-			parameters: {
-				resource: 'message',
-				operation: 'sendMessage',
-				chatId: { __rl: true, mode: 'id', value: '1001' },
-				text: '=Queued: {{ $json.body.note }}',
-				options: {},
-			},
-			credentials: { telegramBotApi: CREDENTIAL },
-		},
+			chatId: '1001',
+			text: '=Queued: {{ $json.body.note }}',
+		}),
 	],
 	connections: { Webhook: { main: [[{ node: 'Send Message', type: 'main', index: 0 }]] } },
 };
@@ -98,13 +95,6 @@ async function ranOnAWorker(process: N8nInstance, before: number): Promise<strin
 	return id;
 }
 
-async function activate(workflowId: string): Promise<void> {
-	const workflow = await main.rest('GET', `/workflows/${workflowId}`);
-	const versionId = (workflow.json as { data: { versionId: string } }).data.versionId;
-	const activated = await main.rest('POST', `/workflows/${workflowId}/activate`, { versionId });
-	expect(activated.status, JSON.stringify(activated.json)).toBe(200);
-}
-
 beforeAll(async () => {
 	await Promise.all([redis.start(), postgres.start(), emulator.start(), main.init()]);
 	await Promise.all([webhook, ...workers].map(async (n8n) => await n8n.init(main)));
@@ -117,32 +107,14 @@ beforeAll(async () => {
 		N8N_WEBHOOK_URL: `${webhook.baseUrl}/`,
 	});
 
-	const credentials = join(main.folder, 'credentials.json');
-	writeFileSync(
-		credentials,
-		JSON.stringify([
-			{
-				...CREDENTIAL,
-				type: 'telegramBotApi',
-				data: { serverUrl: emulator.baseUrl, apiToken: TOKEN },
-			},
-		]),
-	);
-	const imported = await main.cli(['import:credentials', `--input=${credentials}`]);
-	expect(imported.code, imported.stderr).toBe(0);
+	await main.importCredentials(emulator.baseUrl, TOKEN);
 	// The end-to-end suite's webhook and polling echo workflows, and the send workflow above.
-	const workflows = join(main.folder, 'workflows');
-	mkdirSync(workflows);
-	for (const name of ['trigger.json', 'polling.json'])
-		copyFileSync(join(ROOT, 'test/e2e/workflows', name), join(workflows, name));
-	writeFileSync(join(workflows, 'send.json'), JSON.stringify(SEND_WORKFLOW));
-	writeFileSync(join(workflows, 'polling-risk.json'), JSON.stringify(riskWorkflow()));
-	const importedWorkflows = await main.cli([
-		'import:workflow',
-		'--separate',
-		`--input=${workflows}`,
+	await main.importWorkflows([
+		e2eWorkflow('trigger'),
+		e2eWorkflow('polling'),
+		SEND_WORKFLOW,
+		riskWorkflow(),
 	]);
-	expect(importedWorkflows.code, importedWorkflows.stderr).toBe(0);
 
 	await Promise.all([
 		main.start(120_000, 'start'),
@@ -162,13 +134,7 @@ const RISK_WORKFLOW = 'wfTgPollingRisk1';
 
 /** The polling echo workflow again, on the same bot, for `/risk`, with its own echo. */
 function riskWorkflow() {
-	const workflow = JSON.parse(
-		readFileSync(join(ROOT, 'test/e2e/workflows/polling.json'), 'utf8'),
-	) as {
-		id: string;
-		name: string;
-		nodes: Array<{ parameters: Record<string, unknown> & { options?: Record<string, unknown> } }>;
-	};
+	const workflow = e2eWorkflow('polling');
 	workflow.id = RISK_WORKFLOW;
 	workflow.name = 'E2E: polling echo of /risk on the same bot';
 	workflow.nodes[0].parameters.options = { pollTimeout: 2, commands: 'risk' };
@@ -177,15 +143,11 @@ function riskWorkflow() {
 	return workflow;
 }
 
-const sentTexts = (prefix: string) =>
-	emulator
-		.callsOf('sendMessage')
-		.map((call) => String(call.params.text))
-		.filter((text) => text.startsWith(prefix));
+const sentTexts = (prefix: string) => sentTextsOf(emulator, prefix);
 
 describe('the packed package in n8n queue mode (main + webhook processor + 2 workers)', () => {
 	it('runs Send Message on a worker', async () => {
-		await activate(SEND_WORKFLOW.id);
+		await main.activate(SEND_WORKFLOW.id);
 		const before = enqueuedBy(webhook).length;
 		const answer = await until('the webhook processor to serve the Webhook node', async () => {
 			const response = await request(`${webhook.baseUrl}/webhook/queue-send`, {
@@ -204,7 +166,7 @@ describe('the packed package in n8n queue mode (main + webhook processor + 2 wor
 
 	it("takes the webhook trigger's updates through the webhook processor, with the secret, and runs them on a worker", async () => {
 		const registrations = emulator.callsOf('setWebhook').length;
-		await activate('wfTgTrigger00001');
+		await main.activate('wfTgTrigger00001');
 		const registration = await until(
 			'setWebhook from main',
 			() => emulator.callsOf('setWebhook')[registrations],
@@ -216,8 +178,8 @@ describe('the packed package in n8n queue mode (main + webhook processor + 2 wor
 		const message = {
 			message_id: 90,
 			date: 1_795_253_400,
-			chat: { id: 1001, type: 'private', first_name: 'Ada' },
-			from: { id: 1001, is_bot: false, first_name: 'Ada' },
+			chat,
+			from,
 			text: 'through the webhook processor',
 		};
 		const before = enqueuedBy(webhook).length;
@@ -251,29 +213,16 @@ describe('the packed package in n8n queue mode (main + webhook processor + 2 wor
 		expect(emulator.callsOf('sendMessage')).toHaveLength(sent);
 
 		// The polling trigger refuses a bot with a webhook: hand the bot over.
-		const deactivated = await main.rest('POST', '/workflows/wfTgTrigger00001/deactivate', {});
-		expect(deactivated.status, JSON.stringify(deactivated.json)).toBe(200);
+		await main.deactivate('wfTgTrigger00001');
 		await until('deleteWebhook from main', () => emulator.bot(TOKEN).webhook.url === '');
 	});
 
 	it('polls on main only, two workflows on one bot each get their own commands, runs the executions on workers, and a restart of main loses and repeats nothing', async () => {
-		const chat = { id: 1001, type: 'private', first_name: 'Ada' } as const;
-		const from = { id: 1001, is_bot: false, first_name: 'Ada' };
-		const command = (text: string) =>
-			({
-				message: {
-					message_id: 100,
-					date: 1_795_253_400,
-					chat,
-					from,
-					text,
-					entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0].length }],
-				},
-			}) as never;
+		const command = (text: string) => commandMessage(text, 100);
 		const polls = emulator.callsOf('getUpdates').length;
-		await activate('wfTgPolling00001');
+		await main.activate('wfTgPolling00001');
 		await until('the first poll', () => emulator.callsOf('getUpdates')[polls]);
-		await activate(RISK_WORKFLOW);
+		await main.activate(RISK_WORKFLOW);
 		// n8n answers the activation before the trigger runs: wait until it shares the bot's stream.
 		await until('the /risk workflow to join the stream', () =>
 			main
@@ -327,14 +276,9 @@ describe('the packed package in n8n queue mode (main + webhook processor + 2 wor
 
 	it('leaves the token nowhere: no log of any process, no PostgreSQL dump, no Redis key or value', async () => {
 		await Promise.all(everyProcess.map(async (n8n) => await n8n.stop()));
-		const secretHalf = TOKEN.split(':')[1];
 		// The token and every 8-character piece of its secret half.
-		const needles = [
-			TOKEN,
-			...Array.from({ length: secretHalf.length - 7 }, (_, i) => secretHalf.slice(i, i + 8)),
-		];
 		const found = (where: string, text: string | Buffer) =>
-			needles.filter((needle) => text.includes(needle)).map((needle) => `${where}: ${needle}`);
+			tokenLeaks(text, TOKEN).map((needle) => `${where}: ${needle}`);
 
 		const files = everyProcess.flatMap((n8n) => n8n.everyFile());
 		expect(files.some((file) => file.path.endsWith('n8n-file.log'))).toBe(true);
@@ -343,10 +287,7 @@ describe('the packed package in n8n queue mode (main + webhook processor + 2 wor
 		const redisContent = await redis.everything();
 		expect(redisContent).toContain('bull:');
 		expect([
-			// The credentials file we imported from holds the token in plain text by design.
-			...files
-				.filter((file) => !file.path.endsWith('credentials.json'))
-				.flatMap((file) => found(file.path, file.content)),
+			...everyProcess.flatMap((n8n) => n8n.filesHoldingToken(TOKEN)),
 			...found('pg_dump', dump),
 			...found('redis', redisContent),
 		]).toEqual([]);

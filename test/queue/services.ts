@@ -29,8 +29,7 @@ abstract class Service {
 	protected async until(what: string, probe: () => Promise<boolean>): Promise<void> {
 		const deadline = Date.now() + 30_000;
 		while (Date.now() < deadline) {
-			if (this.process?.exitCode !== null)
-				throw new Error(`${what} exited early:\n${this.output}`);
+			if (this.process?.exitCode !== null) throw new Error(`${what} exited early:\n${this.output}`);
 			if (await probe().catch(() => false)) return;
 			await new Promise((r) => setTimeout(r, 100));
 		}
@@ -132,7 +131,9 @@ export class PostgresServer extends Service {
 	/** PostgreSQL refuses to run as root: as root, its programs run as the `postgres` account. */
 	private asUser(program: string, args: string[]): [string, string[]] {
 		const path = postgresBin(program);
-		return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', path, ...args]] : [path, args];
+		return process.getuid?.() === 0
+			? ['runuser', ['-u', 'postgres', '--', path, ...args]]
+			: [path, args];
 	}
 
 	async start(): Promise<void> {

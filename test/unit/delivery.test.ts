@@ -260,6 +260,31 @@ describe('delivery engine', () => {
 		expect(error?.message).toBe('Send Message failed (400): Bad Request: chat not found');
 		expect(emulator.callsOf('sendMessage')).toHaveLength(1);
 	});
+
+	it("a failed item ends the others' retry waits: the run fails at once, not after a 30 s retry_after", async () => {
+		// Item 1 (another chat) is told to wait 30 s; item 0 fails meanwhile without Continue On Fail.
+		emulator.failNext('sendDice', { status: 429, parameters: { retry_after: 30 } });
+		const input = [
+			{ method: 'sendMessage', params: { chat_id: 9999, text: 'nobody here' } },
+			{ method: 'sendDice', params: { chat_id: 2000 } },
+		];
+		const started = Date.now();
+		const { error } = await runAction(
+			defaultCredentials(emulator.baseUrl),
+			{
+				resource: 'api',
+				operation: 'call',
+				method: '={{ $json.method }}',
+				parameters: '={{ JSON.stringify($json.params) }}',
+				options: FAST,
+			},
+			input,
+		);
+		expect(error?.message).toBe('Call API Method failed (400): Bad Request: chat not found');
+		expect(Date.now() - started).toBeLessThan(5_000);
+		// The waiting item was not sent again.
+		expect(emulator.callsOf('sendDice')).toHaveLength(1);
+	}, 40_000);
 });
 
 describe('Also Send To', () => {

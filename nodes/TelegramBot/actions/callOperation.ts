@@ -8,6 +8,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsWithRetry } from '../descriptions/retryOption';
 import { acknowledgeBotApi, callBotApi, type Upload } from '../../shared/transport';
+import { callPolicy } from '../helpers/policy';
 import type { OperationModule } from './types';
 
 export interface CallSpec {
@@ -43,7 +44,7 @@ export function callOperation(spec: CallSpec): OperationModule {
 		const { body, uploads } = spec.uploads
 			? (prepared as { body: IDataObject; uploads: Upload[] })
 			: { body: prepared as IDataObject, uploads: [] };
-		const call = { itemIndex, ...(uploads.length ? { uploads } : {}) };
+		const call = { ...callPolicy(this, itemIndex), ...(uploads.length ? { uploads } : {}) };
 		const paired = { item: itemIndex };
 		if (spec.output === 'acknowledge') {
 			const json = await acknowledgeBotApi(this, spec.label, spec.method, body, call);

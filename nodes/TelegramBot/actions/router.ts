@@ -1,7 +1,8 @@
 import type { IBinaryKeyData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { errorItem } from '../helpers/errorItem';
+import { nodeError } from '../../shared/nodeError';
 import { botCredentials, existingDeliveryEngine, redact, redactDeep } from '../../shared/transport';
 
 import { findOperation } from './index';
@@ -9,7 +10,8 @@ import type { OperationModule } from './types';
 
 /**
  * Runs the chosen operation once per input item; with Continue On Fail a failed item becomes an
- * error item in its place. Whatever an operation outputs or throws passes the token's redaction
+ * error item in its place. Operations throw the transport's BotApiFailure as it is: this is where
+ * it becomes the n8n error (`nodeError`), with the item's index. Whatever an operation outputs or throws passes the token's redaction
  * here, so no operation (a local server's file path, a webhook URL with the token in it, a
  * method called by name) can hand the token to the next node or to n8n's database.
  */
@@ -39,8 +41,8 @@ async function runItems(this: IExecuteFunctions): Promise<INodeExecutionData[]> 
 		try {
 			output.push(...(await operation.execute.call(this, itemIndex)));
 		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this, error, itemIndex);
-			output.push(errorItem(error as Error, itemIndex));
+			if (!this.continueOnFail()) throw nodeError(this.getNode(), error, itemIndex);
+			output.push(errorItem(this.getNode(), error, itemIndex));
 		}
 	}
 	return output;
@@ -75,20 +77,11 @@ async function runConcurrently(
 		if (!ctx.continueOnFail()) {
 			existingDeliveryEngine(ctx)?.stop();
 			await Promise.all(runs);
-			throw asNodeError(ctx, outcome.error, itemIndex);
+			throw nodeError(ctx.getNode(), outcome.error, itemIndex);
 		}
-		output.push(errorItem(outcome.error as Error, itemIndex));
+		output.push(errorItem(ctx.getNode(), outcome.error, itemIndex));
 	}
 	return output;
-}
-
-function asNodeError(
-	ctx: IExecuteFunctions,
-	error: unknown,
-	itemIndex: number,
-): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
 /** The token, or nothing when the credential cannot be read (the operation then fails on its own). */

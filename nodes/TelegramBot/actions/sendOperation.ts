@@ -23,12 +23,9 @@ import {
 	TEXT_LIMIT,
 	visibleLength,
 } from '../helpers/splitText';
-import {
-	deliveryEngine,
-	itemOptions,
-	type DeliveryEngine,
-	type Upload,
-} from '../../shared/transport';
+import { deliveryEngine, type DeliveryEngine, type Upload } from '../../shared/transport';
+import { itemOptions } from '../../shared/itemOptions';
+import { rateLimits } from '../helpers/policy';
 import type { OperationModule } from './types';
 
 /** What one item sends, once its parameters are read (a file's metadata may need a request to the binary store). */
@@ -106,7 +103,7 @@ export function sendOperation(spec: SendSpec): OperationModule {
 			...sendOptionsBody(sendOptionValues),
 			...(markup ? { reply_markup: markup } : {}),
 		};
-		const engine = deliveryEngine(this, itemIndex);
+		const engine = deliveryEngine(this, rateLimits(this, itemIndex));
 		const prepared = spec.prepare(this, itemIndex);
 		// Awaited inside each chat's queue; this only keeps an early failure from being reported as unhandled.
 		prepared.catch(() => undefined);

@@ -21,7 +21,7 @@ export async function collectDeliveries(
 			continue;
 		}
 		if (chatIds.length === 1 || !ctx.continueOnFail()) throw outcome.reason;
-		const item = errorItem(outcome.reason as Error, itemIndex);
+		const item = errorItem(ctx.getNode(), outcome.reason, itemIndex);
 		item.json.chatId = chatIds[index];
 		output.push(item);
 	}

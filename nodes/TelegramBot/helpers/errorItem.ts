@@ -1,10 +1,14 @@
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { INode, INodeExecutionData } from 'n8n-workflow';
+
+import { nodeError } from '../../shared/nodeError';
 
 /** What Continue On Fail puts in place of a failed item: the message, Telegram's hint and the status. */
-export function errorItem(
-	error: Error & { description?: string | null; httpCode?: string | null },
-	itemIndex: number,
-): INodeExecutionData {
+export function errorItem(node: INode, failure: unknown, itemIndex: number): INodeExecutionData {
+	const error: Error & { description?: string | null; httpCode?: string | null } = nodeError(
+		node,
+		failure,
+		itemIndex,
+	);
 	return {
 		json: {
 			error: error.message,

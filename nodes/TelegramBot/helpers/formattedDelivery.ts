@@ -1,8 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
-import { deliverToChat, type DeliveryEngine, type Delivery, type Upload } from '../../shared/transport';
-import { hasFormatting, isFormattingFailure, withoutFormatting } from './formatting';
+import {
+	BotApiFailure,
+	deliverToChat,
+	type DeliveryEngine,
+	type Delivery,
+	type Upload,
+} from '../../shared/transport';
+import { hasFormatting, withoutFormatting } from './formatting';
+import { callPolicy } from './policy';
 
 export interface FormattedDelivery<T> extends Delivery<T> {
 	/** Telegram's reason when the markup was refused and the message went out as plain text. */
@@ -23,23 +29,19 @@ export async function deliverFormatted<T>(
 	uploads: Upload[],
 	fallback: boolean,
 ): Promise<FormattedDelivery<T>> {
+	const options = { ...callPolicy(ctx, itemIndex), uploads };
 	let failure: unknown;
 	try {
-		return await deliverToChat<T>(ctx, engine, label, method, body, itemIndex, uploads);
+		return await deliverToChat<T>(ctx, engine, label, method, body, options);
 	} catch (error) {
 		failure = error;
 	}
-	const reason = failure instanceof NodeApiError ? telegramReason(failure) : undefined;
-	// deliverToChat's own n8n error, unchanged, when it is not a formatting refusal.
-	if (!fallback || !reason || !hasFormatting(body)) throw failure;
+	// Anything but Telegram refusing the markup stays the failure it is.
+	if (!(failure instanceof BotApiFailure) || failure.kind !== 'entities') throw failure;
+	if (!fallback || !hasFormatting(body)) throw failure;
 	const plain = withoutFormatting(body) as typeof body;
-	const delivery = await deliverToChat<T>(ctx, engine, label, method, plain, itemIndex, uploads);
-	return { ...delivery, formattingDropped: reason };
-}
-
-function telegramReason(error: NodeApiError): string | undefined {
-	const reason = /\(\d{3}\): (.*)$/s.exec(error.message)?.[1] ?? '';
-	return isFormattingFailure(error.httpCode ?? undefined, reason) ? reason : undefined;
+	const delivery = await deliverToChat<T>(ctx, engine, label, method, plain, options);
+	return { ...delivery, formattingDropped: failure.description };
 }
 
 /** The output fields that tell a flow its message lost its formatting. */

@@ -13,14 +13,6 @@ export function formatText(text: string, parseMode: string | undefined): string 
 	return parseMode === 'commonMark' && text ? markdownToTelegramHtml(text) : text;
 }
 
-/** Telegram's answer to markup it cannot read: "Bad Request: can't parse entities: …". */
-export function isFormattingFailure(
-	status: string | number | undefined,
-	description: string,
-): boolean {
-	return String(status) === '400' && /can't parse entities|can't find end/i.test(description);
-}
-
 /** The tags Telegram's HTML knows: dropped in plain text; anything else looking like a tag was meant as text. */
 const TELEGRAM_TAG =
 	/<\/?(?:b|strong|i|em|u|ins|s|strike|del|span|tg-spoiler|a|code|pre|blockquote|tg-emoji)(?:\s[^<>]*)?>/gi;

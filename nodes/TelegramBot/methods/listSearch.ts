@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { nodeError } from '../../shared/nodeError';
 import { BotApiFailure, botApiRequest } from '../../shared/transport';
 
 /**
@@ -26,7 +27,7 @@ export async function searchChats(
 				'No chat list while a webhook is set: Telegram sends the updates to the webhook instead of keeping them. Choose "By ID" and enter the chat ID.',
 			);
 		}
-		throw new NodeOperationError(this.getNode(), (error as Error).message);
+		throw nodeError(this.getNode(), error);
 	}
 	const chats = new Map<string, string>();
 	for (const update of updates) {

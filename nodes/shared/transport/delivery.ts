@@ -65,6 +65,7 @@ export class DeliveryEngine {
 	/** Tail of each chat's queue in this execution: the next delivery to the chat starts after it settles. */
 	private readonly tails = new Map<string, Promise<unknown>>();
 	private stopped = false;
+	private readonly stopping = new AbortController();
 	private resolved?: BotBudget;
 
 	constructor(
@@ -146,9 +147,15 @@ export class DeliveryEngine {
 		return (this.resolved ??= await this.shared);
 	}
 
-	/** Work queued but not started is dropped (the run failed and does not continue). */
+	/** Work queued but not started is dropped, and every wait ends (the run failed and does not continue). */
 	stop(): void {
 		this.stopped = true;
+		this.stopping.abort(new DeliveryStopped());
+	}
+
+	/** Fires on stop: a delivery's waits (a retry's, a paused budget's) end with DeliveryStopped. */
+	get stopSignal(): AbortSignal {
+		return this.stopping.signal;
 	}
 }
 
@@ -200,11 +207,11 @@ export class DeliveryStopped extends Error {
 
 const engines = new WeakMap<object, DeliveryEngine>();
 
-/** One engine per node execution, configured from the first item's options, on the bot's shared budgets. */
-export function deliveryEngine(ctx: IExecuteFunctions, itemIndex: number): DeliveryEngine {
+/** One engine per node execution, with the limits its first send gives, on the bot's shared budgets. */
+export function deliveryEngine(ctx: IExecuteFunctions, limits: RateLimits): DeliveryEngine {
 	let engine = engines.get(ctx);
 	if (!engine) {
-		engine = new DeliveryEngine(rateLimitsOf(ctx, itemIndex), sharedBudget(ctx));
+		engine = new DeliveryEngine(limits, sharedBudget(ctx));
 		engines.set(ctx, engine);
 	}
 	return engine;
@@ -213,25 +220,4 @@ export function deliveryEngine(ctx: IExecuteFunctions, itemIndex: number): Deliv
 /** The engine of this execution if a send created one (the router stops it on failure). */
 export function existingDeliveryEngine(ctx: object): DeliveryEngine | undefined {
 	return engines.get(ctx);
-}
-
-function rateLimitsOf(ctx: IExecuteFunctions, itemIndex: number): RateLimits {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as {
-		messagesPerSecond?: number;
-		messagesPerChatPerSecond?: number;
-		messagesPerGroupPerMinute?: number;
-	};
-	return {
-		perSecond: positive(options.messagesPerSecond, TELEGRAM_LIMITS.perSecond),
-		perChatPerSecond: positive(options.messagesPerChatPerSecond, TELEGRAM_LIMITS.perChatPerSecond),
-		perGroupPerMinute: positive(
-			options.messagesPerGroupPerMinute,
-			TELEGRAM_LIMITS.perGroupPerMinute,
-		),
-	};
-}
-
-function positive(value: unknown, fallback: number): number {
-	const number = Number(value);
-	return Number.isFinite(number) && number > 0 ? number : fallback;
 }

@@ -5,9 +5,9 @@ import type {
 	ITriggerFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { toNodeApiError, BotApiFailure } from './errors';
+import { isTelegramCloud } from './botUrl';
+import { FileUnavailable } from './errors';
 import { unwrapEnvelope } from './envelope';
 import { redact } from './redact';
 import { botCredentials, withinDeadline } from './request';
@@ -25,13 +25,12 @@ type BodyStream = NodeJS.ReadableStream & AsyncIterable<Buffer> & { destroy(): v
 /**
  * The file a getFile answer points to, as n8n binary data. A self-hosted server started with
  * --local answers with an absolute path on its own disk: it is read from there when n8n runs on
- * the same machine.
+ * the same machine. Fails with a BotApiFailure: FileUnavailable when the file cannot be fetched at all.
  */
 export async function downloadBotFile(
 	ctx: IExecuteFunctions | IWebhookFunctions | ITriggerFunctions,
 	operation: string,
 	file: IDataObject,
-	itemIndex?: number,
 	options: { timeoutMs?: number } = {},
 ): Promise<IBinaryData> {
 	const { serverUrl, apiToken } = await botCredentials(ctx);
@@ -40,9 +39,7 @@ export async function downloadBotFile(
 	const size = Number(file.file_size ?? 0);
 	// A local server keeps files under a folder named after the token: every path is redacted.
 	const fail = (description: string) =>
-		new NodeOperationError(ctx.getNode(), redact(`${operation}: ${description}`, apiToken), {
-			itemIndex,
-		});
+		new FileUnavailable(operation, redact(description, apiToken));
 	if (!path)
 		throw fail('Telegram gave no file_path: the file cannot be downloaded (it may be over 20 MB)');
 	if (path.startsWith('/')) {
@@ -64,7 +61,7 @@ export async function downloadBotFile(
 			);
 		}
 	}
-	if (size > CLOUD_DOWNLOAD_LIMIT && /^https:\/\/api\.telegram\.org$/.test(serverUrl)) {
+	if (size > CLOUD_DOWNLOAD_LIMIT && isTelegramCloud(serverUrl)) {
 		throw fail(
 			`the file is ${(size / 1024 / 1024).toFixed(1)} MB; Telegram's cloud Bot API lets bots download files up to 20 MB. A self-hosted Bot API server has no such limit.`,
 		);
@@ -92,13 +89,12 @@ export async function downloadBotFile(
 			}
 			const mimeType = String(response.headers['content-type'] ?? '').split(';')[0] || undefined;
 			const useful = mimeType && mimeType !== 'application/octet-stream' ? mimeType : undefined;
-			const stream = response.body as unknown as Parameters<typeof ctx.helpers.prepareBinaryData>[0];
+			const stream = response.body as unknown as Parameters<
+				typeof ctx.helpers.prepareBinaryData
+			>[0];
 			return await ctx.helpers.prepareBinaryData(stream, fileName, useful);
 		},
-	).catch((error: unknown) => {
-		if (error instanceof BotApiFailure) throw toNodeApiError(ctx.getNode(), error, itemIndex);
-		throw error;
-	});
+	);
 }
 
 /** Enough of an error answer to read Telegram's envelope or a proxy's page; the rest is dropped. */

@@ -1,7 +1,4 @@
-import type { INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
-
-import { hintFor } from './hints';
+import { classify, type FailureKind } from './hints';
 import { redact } from './redact';
 
 export interface ResponseParameters {
@@ -13,11 +10,15 @@ export interface ResponseParameters {
 export const CANCELLED = 'ERR_CANCELED';
 
 /**
- * A failed Bot API call, before it becomes an n8n error. It holds only what Telegram (or the
- * network) said, already redacted, so callers can decide to retry (429, 5xx, resets) without
- * touching the raw HTTP error, which carries the URL and therefore the token.
+ * A failed Bot API call: the one failure the transport throws. It holds only what Telegram (or
+ * the network) said, already redacted, so callers can decide to retry (429, 5xx, resets) without
+ * touching the raw HTTP error, which carries the URL and therefore the token. The nodes turn it
+ * into the error n8n shows (`nodes/shared/nodeError.ts`).
  */
 export class BotApiFailure extends Error {
+	/** What the caller may act on (see FailureKind); unset for the rest. */
+	readonly kind?: FailureKind;
+
 	constructor(
 		readonly operation: string,
 		readonly method: string,
@@ -34,10 +35,12 @@ export class BotApiFailure extends Error {
 				: `${operation} failed (${status}): ${description}`,
 		);
 		this.name = 'BotApiFailure';
+		this.kind = classify(status, description).kind;
 	}
 
+	/** What a person can do about it; Telegram's description says only what went wrong. */
 	get hint(): string | undefined {
-		const base = hintFor(this.status, this.description);
+		const base = classify(this.status, this.description).hint;
 		const migrated = this.parameters.migrate_to_chat_id;
 		return migrated === undefined ? base : `${base} New chat ID: ${migrated}.`;
 	}
@@ -110,26 +113,19 @@ function describeNetworkError(code: string | undefined, message: string): string
 	}
 }
 
-/** The one shape every failure takes in n8n: operation, status and description in the message, hint as description. */
-export function toNodeApiError(
-	node: INode,
-	failure: BotApiFailure,
-	itemIndex?: number,
-): NodeApiError {
-	const response: JsonObject = {
-		ok: false,
-		error_code: failure.status,
-		description: failure.description,
-		parameters: { ...failure.parameters } as JsonObject,
-	};
-	const error = new NodeApiError(node, response, {
-		message: failure.message,
-		description: failure.hint,
-		httpCode: failure.status === null ? undefined : String(failure.status),
-		itemIndex,
-	});
-	// NodeApiError swaps messages that mention ECONNRESET & co. for a generic sentence without the
-	// operation; ours already says what failed and why.
-	error.message = failure.message;
-	return error;
+/**
+ * A file the transport cannot fetch for a reason of its own (no file_path, over the cloud's
+ * 20 MB, a local server's path n8n may not read): no request failed, so it reads
+ * "Get File: <why>" and has no hint.
+ */
+export class FileUnavailable extends BotApiFailure {
+	constructor(operation: string, description: string) {
+		super(operation, 'download', null, description);
+		this.name = 'FileUnavailable';
+		this.message = `${operation}: ${description}`;
+	}
+
+	override get hint(): undefined {
+		return undefined;
+	}
 }

@@ -1,4 +1,10 @@
 /**
+ * What a caller may act on without reading the description: `entities`, Telegram could not read
+ * the text's markup (the same message goes through as plain text).
+ */
+export type FailureKind = 'entities';
+
+/**
  * What a person can do about a failure. Telegram's descriptions are terse; these hints name the
  * fix. Matched on the status and a fragment of the description, which Telegram keeps stable.
  */
@@ -6,6 +12,7 @@ const HINTS: Array<{
 	status: number | 'network';
 	match?: RegExp;
 	hint: string;
+	kind?: FailureKind;
 }> = [
 	{
 		status: 401,
@@ -47,7 +54,9 @@ const HINTS: Array<{
 	},
 	{
 		status: 400,
-		match: /can't parse entities/i,
+		// "can't parse entities: Can't find end of the entity …", and the same for captions.
+		match: /can't parse entities|can't find end/i,
+		kind: 'entities',
 		hint: 'The text is not valid for the chosen Parse Mode. Fix the markup (MarkdownV2 needs characters such as . - ! ( ) escaped) or set Parse Mode to None.',
 	},
 	{
@@ -89,9 +98,14 @@ const HINTS: Array<{
 	},
 ];
 
-export function hintFor(status: number | null, description: string): string | undefined {
+/** The hint and the kind of a failure, from the first row its status and description match. */
+export function classify(
+	status: number | null,
+	description: string,
+): { hint?: string; kind?: FailureKind } {
 	const key = status === null ? 'network' : status >= 500 ? 500 : status;
-	return HINTS.find(
+	const row = HINTS.find(
 		(entry) => entry.status === key && (!entry.match || entry.match.test(description)),
-	)?.hint;
+	);
+	return { hint: row?.hint, kind: row?.kind };
 }

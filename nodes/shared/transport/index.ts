@@ -1,9 +1,10 @@
 export { botApiRequest, botCredentials, CREDENTIAL_TYPE } from './request';
 export type { BotApiContext, BotCredentials, RequestOptions } from './request';
-export { acknowledgeBotApi, callBotApi } from './call';
-export { BotApiFailure, toNodeApiError } from './errors';
+export { acknowledgeBotApi, callBotApi, deliverToChat } from './call';
+export type { CallOptions, CallPolicy, Delivery } from './call';
+export { BotApiFailure, FileUnavailable } from './errors';
+export type { FailureKind } from './hints';
 export { redact, redactDeep } from './redact';
-export { deliverToChat, type Delivery } from './call';
 export {
 	deliveryEngine,
 	DeliveryStopped,
@@ -13,6 +14,5 @@ export {
 export type { DeliveryEngine, RateLimits } from './delivery';
 export type { Upload } from './upload';
 export { downloadBotFile, CLOUD_DOWNLOAD_LIMIT } from './download';
-export { itemOptions } from './itemOptions';
-export { DEFAULT_RETRY, type RetryPolicy } from './retry';
+export { DEFAULT_RETRY, retryDelayMs, type RetryPolicy } from './retry';
 export { botKey } from './botKey';

@@ -8,6 +8,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import { serverBase } from './botUrl';
 import { unwrapEnvelope, type BotApiAnswer } from './envelope';
 import { BotApiFailure, CANCELLED, failureFromNetwork } from './errors';
 import { multipartBody, type Upload } from './upload';
@@ -40,12 +41,7 @@ export interface BotCredentials {
 
 /** Server URL without trailing slashes (default Telegram's cloud), token without stray spaces. */
 export function normaliseCredentials(data: IDataObject | undefined): BotCredentials {
-	return {
-		serverUrl: String(data?.serverUrl || 'https://api.telegram.org')
-			.trim()
-			.replace(/\/+$/, ''),
-		apiToken: String(data?.apiToken ?? '').trim(),
-	};
+	return { serverUrl: serverBase(data?.serverUrl), apiToken: String(data?.apiToken ?? '').trim() };
 }
 
 const credentialCache = new WeakMap<object, Promise<BotCredentials>>();

@@ -18,6 +18,17 @@ export const DEFAULT_RETRY: RetryPolicy = {
 };
 
 /**
+ * How long to wait before sending again after a failure worth repeating: a 429 waits exactly the
+ * `retry_after` Telegram gave (the envelope made it whole seconds, 1 to a day), 1 s when there is
+ * none (a proxy's 429, a garbled value); anything else waits the caller's back-off. The one rule
+ * for every caller: an action's retries, a trigger's activation, the polling loop.
+ */
+export function retryDelayMs(failure: BotApiFailure, backoffMs: number): number {
+	if (failure.status !== 429) return backoffMs;
+	return (failure.parameters.retry_after ?? 1) * 1000;
+}
+
+/**
  * Sends again what Telegram asked to send again: a 429 after exactly `retry_after` seconds, a 5xx
  * or a connection lost before any answer after a doubling back-off. A workflow never hangs
  * silently: past the wait cap the call fails and says how long it waited.
@@ -28,15 +39,15 @@ export async function withRetry<T>(
 	policy: RetryPolicy = DEFAULT_RETRY,
 	/** Told before each wait, so a 429 can pause the budgets other requests share. */
 	onWait?: (failure: BotApiFailure, delayMs: number) => void,
-	/** Ends every wait (the execution was stopped). */
+	/** Ends every wait, rejecting with its reason (the execution or the delivery was stopped). */
 	signal?: AbortSignal,
 ): Promise<T> {
 	let waitedMs = 0;
 	let backoffMs = policy.baseBackoffMs;
 	for (let attempts = 1; ; attempts++) {
 		const allowance = { maxWaitMs: policy.maxWaitMs - waitedMs, waitedMs: 0, signal };
-		// Settled rather than caught: callBotApi turns what leaves here into a NodeApiError, and this
-		// loop only decides whether to resend.
+		// Settled rather than caught: this loop only decides whether to resend; what it does not
+		// resend leaves as it came.
 		const outcome = await attempt(allowance).then(
 			(value) => ({ value }),
 			(error: unknown) => ({ error }),
@@ -45,13 +56,13 @@ export async function withRetry<T>(
 		if (!('error' in outcome)) return outcome.value;
 		const { error } = outcome;
 		if (!(error instanceof BotApiFailure) || !error.transient) throw error;
-		const flood = error.status === 429;
-		const delayMs = flood ? Math.max(1, error.parameters.retry_after ?? 1) * 1000 : backoffMs;
+		const delayMs = retryDelayMs(error, backoffMs);
 		if (waitedMs + delayMs > policy.maxWaitMs)
 			throw error.afterWaiting(waitedMs, attempts, delayMs);
 		onWait?.(error, delayMs);
 		await sleep(delayMs, signal);
 		waitedMs += delayMs;
-		if (!flood) backoffMs = Math.min(backoffMs * 2, policy.maxBackoffMs);
+		// A back-off doubles each time it is used; Telegram's retry_after stands on its own.
+		if (error.status !== 429) backoffMs = Math.min(backoffMs * 2, policy.maxBackoffMs);
 	}
 }

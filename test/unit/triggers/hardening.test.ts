@@ -1,8 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- test-only: waits and measures time */
 import { afterEach, describe, expect, it } from 'vitest';
 
-import type { Update } from '@grammyjs/types';
-
 import { ACTIVATION_BUDGET_MS } from '../../../nodes/shared/activationBudget';
 import {
 	DEDUPE_WINDOW,
@@ -22,6 +20,7 @@ import {
 } from '../../harness';
 import { DEFAULT_TOKEN } from '../../emulator/server';
 import { tokenLeaks } from '../../leaks';
+import { callsArrive, messageUpdate, nextUpdateId, queuedMessage } from './setup';
 
 const emulator = emulatorPerFile({ selfHosted: true });
 let trigger: TriggerUnderTest | undefined;
@@ -33,20 +32,6 @@ afterEach(async () => {
 	await trigger?.close();
 	trigger = undefined;
 });
-
-const group = { id: -1001234567890, type: 'supergroup' as const, title: 'Security Operations' };
-const ada = { id: 1001, is_bot: false, first_name: 'Ada' };
-
-let nextId = 70_000;
-function messageUpdate(text: string, extra: Record<string, unknown> = {}) {
-	return {
-		update_id: nextId++,
-		message: { message_id: 1, date: 1_795_253_400, chat: group, from: ada, text, ...extra },
-	};
-}
-
-const queued = (text: string, extra: Record<string, unknown> = {}) =>
-	({ message: messageUpdate(text, extra).message }) as unknown as Omit<Update, 'update_id'>;
 
 async function webhookTrigger(options: Record<string, unknown> = {}) {
 	trigger = new TriggerUnderTest(defaultCredentials(emulator.baseUrl), {
@@ -66,10 +51,6 @@ function pollingTrigger(options: Record<string, unknown> = {}, staticData = {}) 
 		staticData,
 	);
 	return poller;
-}
-
-async function callsArrive(method: string, count: number): Promise<void> {
-	while (emulator.callsOf(method).length < count) await new Promise((r) => setTimeout(r, 5));
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; error?: Error }> {
@@ -134,9 +115,9 @@ describe('a field mapping that throws on a real update costs that field, never t
 
 	it('polling: the update is emitted, the offset moves on, the updates behind it follow', async () => {
 		const first = emulator.pushUpdate(
-			queued('x', { entities: [{ type: 'bold', offset: 0, length: 1 }] }),
+			queuedMessage('x', { entities: [{ type: 'bold', offset: 0, length: 1 }] }),
 		);
-		const second = emulator.pushUpdate(queued('behind it'));
+		const second = emulator.pushUpdate(queuedMessage('behind it'));
 		await pollingTrigger(badMapping).activate();
 		await poller!.until(2);
 		expect(poller!.errors).toEqual([]);
@@ -146,7 +127,7 @@ describe('a field mapping that throws on a real update costs that field, never t
 		]);
 		expect(poller!.emitted[0][0].json.mappingErrors).toHaveProperty('mentioned');
 		expect(poller!.emitted[1][0].json).not.toHaveProperty('mappingErrors');
-		await callsArrive('getUpdates', 2);
+		await callsArrive(emulator, 'getUpdates', 2);
 		expect(emulator.callsOf('getUpdates')[1].params.offset).toBe(second.update_id + 1);
 	});
 });
@@ -209,7 +190,7 @@ describe('a malformed update with the right secret is never a 5xx', () => {
 		const problems: string[] = [];
 		for (const shape of shapes) {
 			const before = trigger!.emitted.length;
-			const update = { update_id: nextId++, ...shape };
+			const update = { update_id: nextUpdateId(), ...shape };
 			const answer = await emulator.deliver(update);
 			const started = trigger!.emitted.length - before;
 			if (answer.status !== 200 || started !== 1)
@@ -219,8 +200,8 @@ describe('a malformed update with the right secret is never a 5xx', () => {
 	});
 
 	it('polling: a malformed update neither stops the trigger nor holds back the ones behind it', async () => {
-		emulator.pushUpdate(queued('/status', { entities: [null], photo: [null] }));
-		const behind = emulator.pushUpdate(queued('behind it'));
+		emulator.pushUpdate(queuedMessage('/status', { entities: [null], photo: [null] }));
+		const behind = emulator.pushUpdate(queuedMessage('behind it'));
 		await pollingTrigger({ downloadFiles: true }).activate();
 		await poller!.until(2);
 		expect(poller!.errors).toEqual([]);
@@ -270,22 +251,25 @@ describe('duplicates: what is remembered where, as n8n saves it', () => {
 	it('polling: after a crash, the updates emitted but not confirmed come again and start nothing', async () => {
 		const crashed = pollingTrigger({ pollTimeout: 30 });
 		await crashed.activate();
-		await callsArrive('getUpdates', 1);
+		await callsArrive(emulator, 'getUpdates', 1);
 		// From the next call on the process is as good as dead: nothing it sends reaches Telegram,
 		// so the updates it emits are never confirmed.
 		emulator.alwaysFail = { reset: true };
-		const [a, b] = [emulator.pushUpdate(queued('a')), emulator.pushUpdate(queued('b'))];
+		const [a, b] = [
+			emulator.pushUpdate(queuedMessage('a')),
+			emulator.pushUpdate(queuedMessage('b')),
+		];
 		await crashed.until(2);
 		await crashed.deactivate();
 		poller = undefined;
 		emulator.alwaysFail = undefined;
 		expect(emulator.bot().updates.map((u) => u.update_id)).toEqual([a.update_id, b.update_id]);
 
-		const c = emulator.pushUpdate(queued('c'));
+		const c = emulator.pushUpdate(queuedMessage('c'));
 		const restarted = pollingTrigger({}, crashed.saved);
 		await restarted.activate();
 		await restarted.until(1);
-		await callsArrive('getUpdates', emulator.callsOf('getUpdates').length + 1);
+		await callsArrive(emulator, 'getUpdates', emulator.callsOf('getUpdates').length + 1);
 		expect(restarted.emitted.map(([item]) => item.json.updateId)).toEqual([c.update_id]);
 	});
 });
@@ -450,24 +434,24 @@ describe('every wait of the poller is bounded', () => {
 	/** Polls normally, then every later poll is refused with `failure`: the calls from then on. */
 	async function refusedFromNow(failure: NonNullable<typeof emulator.alwaysFail>) {
 		await pollingTrigger().activate();
-		await callsArrive('getUpdates', 1);
+		await callsArrive(emulator, 'getUpdates', 1);
 		emulator.alwaysFail = failure;
 		// The held poll ends after its 1 s timeout; the next one is refused.
-		await callsArrive('getUpdates', 2);
+		await callsArrive(emulator, 'getUpdates', 2);
 		return () => emulator.callsOf('getUpdates').slice(1);
 	}
 
-	it('retry_after "soon" waits the back-off instead of spinning', async () => {
+	it('retry_after "soon" waits 1 s, as an action does, instead of spinning', async () => {
 		const refused = await refusedFromNow({
 			status: 429,
 			parameters: { retry_after: 'soon' as never },
 		});
 		await new Promise((r) => setTimeout(r, 2_000));
-		// 250 ms, 500 ms, 1 s: four polls in two seconds, not hundreds.
-		expect(refused().length).toBeLessThanOrEqual(5);
+		// A 429 without a usable retry_after waits 1 s (the transport's one rule): three polls in two seconds, not hundreds.
+		expect(refused().length).toBeLessThanOrEqual(3);
 		const warnings = poller!.logs.filter((line) => line.startsWith('warn'));
-		expect(warnings.length).toBeLessThanOrEqual(5);
-		expect(warnings[0]).toMatch(/retry after soon; polling again in 0\.3 s$/);
+		expect(warnings.length).toBeLessThanOrEqual(3);
+		expect(warnings[0]).toMatch(/retry after soon; polling again in 1 s$/);
 	});
 
 	it('a retry_after past the timer limit becomes a bounded wait, said once, and a stop ends it', async () => {
@@ -488,7 +472,7 @@ describe('every wait of the poller is bounded', () => {
 	});
 
 	it('a stop is not held by a server that never answers the last confirmation', async () => {
-		emulator.pushUpdate(queued('a'));
+		emulator.pushUpdate(queuedMessage('a'));
 		await pollingTrigger({ pollTimeout: 30 }).activate();
 		await poller!.until(1);
 		emulator.alwaysFail = { delayMs: 60_000 };
@@ -500,7 +484,7 @@ describe('every wait of the poller is bounded', () => {
 	it('a poller that keeps failing reports it to n8n with the last cause instead of looping silently', async () => {
 		const manual = pollingTrigger();
 		await manual.activate('manual');
-		await callsArrive('getUpdates', 1);
+		await callsArrive(emulator, 'getUpdates', 1);
 		emulator.alwaysFail = { status: 502, rawBody: '<title>Bad Gateway</title>' };
 		// The held poll ends after its 1 s timeout; every poll after it fails.
 		const { ms } = await timed(async () => await manual.until(1));

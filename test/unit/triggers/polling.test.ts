@@ -10,6 +10,7 @@ import {
 	TriggerUnderTest,
 } from '../../harness';
 import { tokenLeaks } from '../../leaks';
+import { ada, callsArrive, group, queuedMessage } from './setup';
 
 const emulator = emulatorPerFile({ selfHosted: true });
 let poller: PollingTriggerUnderTest | undefined;
@@ -17,15 +18,6 @@ afterEach(async () => {
 	await poller?.deactivate();
 	poller = undefined;
 });
-
-const group = { id: -1001234567890, type: 'supergroup' as const, title: 'Security Operations' };
-const ada = { id: 1001, is_bot: false, first_name: 'Ada' };
-
-function message(text: string, extra: Record<string, unknown> = {}) {
-	return {
-		message: { message_id: 1, date: 1_795_253_400, chat: group, from: ada, text, ...extra },
-	} as unknown as Omit<Update, 'update_id'>;
-}
 
 async function polling(parameters: Record<string, unknown> = {}, mode?: 'trigger' | 'manual') {
 	poller = new PollingTriggerUnderTest(defaultCredentials(emulator.baseUrl), {
@@ -38,9 +30,6 @@ async function polling(parameters: Record<string, unknown> = {}, mode?: 'trigger
 }
 
 /** Resolves when the emulator has received `count` calls of a method. */
-async function callsArrive(method: string, count: number): Promise<void> {
-	while (emulator.callsOf(method).length < count) await new Promise((r) => setTimeout(r, 5));
-}
 
 const updateIds = (items: Array<Array<{ json: Record<string, unknown> }>>) =>
 	items.map(([item]) => item.json.updateId);
@@ -48,8 +37,8 @@ const updateIds = (items: Array<Array<{ json: Record<string, unknown> }>>) =>
 describe('polling trigger', () => {
 	it('emits the same items as the webhook trigger, one execution per update', async () => {
 		const bodies = [
-			message('Suspicious login from 203.0.113.7'),
-			message('/compliance soc2', {
+			queuedMessage('Suspicious login from 203.0.113.7'),
+			queuedMessage('/compliance soc2', {
 				entities: [{ type: 'bot_command', offset: 0, length: 11 }],
 			}),
 			{
@@ -84,10 +73,13 @@ describe('polling trigger', () => {
 	});
 
 	it('confirms what it emitted: the next call carries the offset, and a stop confirms the rest', async () => {
-		const [first, second] = [emulator.pushUpdate(message('a')), emulator.pushUpdate(message('b'))];
+		const [first, second] = [
+			emulator.pushUpdate(queuedMessage('a')),
+			emulator.pushUpdate(queuedMessage('b')),
+		];
 		await polling({ updates: ['message'] });
 		await poller!.until(2);
-		await callsArrive('getUpdates', 2);
+		await callsArrive(emulator, 'getUpdates', 2);
 		const calls = emulator.callsOf('getUpdates');
 		expect(calls[0].params.offset).toBeUndefined();
 		expect(calls[0].params.allowed_updates).toEqual(['message']);
@@ -99,7 +91,7 @@ describe('polling trigger', () => {
 
 	it('deactivation aborts the long poll in flight', async () => {
 		await polling({ options: { pollTimeout: 50 } });
-		await callsArrive('getUpdates', 1);
+		await callsArrive(emulator, 'getUpdates', 1);
 		await poller!.deactivate();
 		const [held] = emulator.callsOf('getUpdates');
 		// The server notices the closed socket a moment after the client let go.
@@ -123,7 +115,7 @@ describe('polling trigger', () => {
 
 	it('removes the webhook when told to, then polls', async () => {
 		emulator.bot().webhook = { url: 'https://n8n.example.com/webhook/abc/webhook' };
-		const update = emulator.pushUpdate(message('queued while the webhook was set'));
+		const update = emulator.pushUpdate(queuedMessage('queued while the webhook was set'));
 		await polling({ options: { removeWebhook: true } });
 		await poller!.until(1);
 		expect(emulator.callsOf('deleteWebhook')[0].params.drop_pending_updates).toBe(false);
@@ -131,10 +123,10 @@ describe('polling trigger', () => {
 	});
 
 	it('drops pending updates when told to', async () => {
-		emulator.pushUpdate(message('stale'));
+		emulator.pushUpdate(queuedMessage('stale'));
 		await polling({ options: { dropPendingUpdates: true } });
-		await callsArrive('getUpdates', 1);
-		const fresh = emulator.pushUpdate(message('fresh'));
+		await callsArrive(emulator, 'getUpdates', 1);
+		const fresh = emulator.pushUpdate(queuedMessage('fresh'));
 		await poller!.until(1);
 		expect(updateIds(poller!.emitted)).toEqual([fresh.update_id]);
 	});
@@ -144,7 +136,7 @@ describe('polling trigger', () => {
 		emulator.failNext('getUpdates', { status: 502, rawBody: '<html>Bad Gateway</html>' });
 		emulator.failNext('getUpdates', { reset: true });
 		emulator.failNext('getUpdates', { status: 409 });
-		const update = emulator.pushUpdate(message('after the storm'));
+		const update = emulator.pushUpdate(queuedMessage('after the storm'));
 		await polling();
 		await poller!.until(1);
 		expect(updateIds(poller!.emitted)).toEqual([update.update_id]);
@@ -163,7 +155,7 @@ describe('polling trigger', () => {
 
 	it('waits out a 429 for retry_after', async () => {
 		emulator.failNext('getUpdates', { status: 429, parameters: { retry_after: 1 } });
-		emulator.pushUpdate(message('x'));
+		emulator.pushUpdate(queuedMessage('x'));
 		await polling();
 		await poller!.until(1);
 		const [refused, retried] = emulator.callsOf('getUpdates');
@@ -172,9 +164,9 @@ describe('polling trigger', () => {
 
 	it('a revoked token stops the trigger with an error n8n shows, without the token', async () => {
 		await polling();
-		await callsArrive('getUpdates', 1);
+		await callsArrive(emulator, 'getUpdates', 1);
 		emulator.failNext('getUpdates', { status: 401, description: 'Unauthorized' });
-		emulator.pushUpdate(message('wakes the held poll'));
+		emulator.pushUpdate(queuedMessage('wakes the held poll'));
 		await poller!.until(2);
 		expect(poller!.errors).toHaveLength(1);
 		expect(poller!.errors[0].message).toBe('Poll Updates failed (401): Unauthorized');
@@ -183,15 +175,15 @@ describe('polling trigger', () => {
 
 	it('a webhook set while polling stops the trigger and says so', async () => {
 		await polling();
-		await callsArrive('getUpdates', 1);
+		await callsArrive(emulator, 'getUpdates', 1);
 		emulator.bot().webhook = { url: 'https://elsewhere.example.com/hook' };
-		emulator.pushUpdate(message('wakes the held poll'));
+		emulator.pushUpdate(queuedMessage('wakes the held poll'));
 		await poller!.until(2);
 		expect(poller!.errors[0].message).toMatch(/409.*webhook is active/);
 	});
 
 	it('an unforeseen failure inside the loop reaches n8n as the trigger error, not a crash', async () => {
-		emulator.pushUpdate(message('x'));
+		emulator.pushUpdate(queuedMessage('x'));
 		poller = new PollingTriggerUnderTest(defaultCredentials(emulator.baseUrl), {
 			updates: ['*'],
 			options: { pollTimeout: 5 },
@@ -205,7 +197,10 @@ describe('polling trigger', () => {
 	});
 
 	it('a manual test run takes one update and confirms only that one', async () => {
-		const [first, second] = [emulator.pushUpdate(message('a')), emulator.pushUpdate(message('b'))];
+		const [first, second] = [
+			emulator.pushUpdate(queuedMessage('a')),
+			emulator.pushUpdate(queuedMessage('b')),
+		];
 		await polling({}, 'manual');
 		await poller!.until(1);
 		await poller!.deactivate();
@@ -215,7 +210,7 @@ describe('polling trigger', () => {
 
 	it('applies the filters and downloads files like the webhook trigger', async () => {
 		const file = emulator.addFile(2048, 'documents/report.pdf', 'application/pdf');
-		emulator.pushUpdate(message('from a stranger', { from: { id: 666, first_name: 'Eve' } }));
+		emulator.pushUpdate(queuedMessage('from a stranger', { from: { id: 666, first_name: 'Eve' } }));
 		const kept = emulator.pushUpdate({
 			message: {
 				message_id: 2,
@@ -234,7 +229,7 @@ describe('polling trigger', () => {
 		} as unknown as Omit<Update, 'update_id'>);
 		await polling({ options: { userIds: '1001', downloadFiles: true } });
 		await poller!.until(1);
-		await callsArrive('getUpdates', 2);
+		await callsArrive(emulator, 'getUpdates', 2);
 		expect(updateIds(poller!.emitted)).toEqual([kept.update_id]);
 		const [[item]] = poller!.emitted;
 		expect(item.binary?.data).toMatchObject({
@@ -245,7 +240,9 @@ describe('polling trigger', () => {
 	});
 
 	it('drains a backlog of 10,000 updates in order: 0 duplicates, 0 lost', async () => {
-		const pushed = Array.from({ length: 10_000 }, (_, i) => emulator.pushUpdate(message(`#${i}`)));
+		const pushed = Array.from({ length: 10_000 }, (_, i) =>
+			emulator.pushUpdate(queuedMessage(`#${i}`)),
+		);
 		await polling();
 		await poller!.until(10_000);
 		await poller!.deactivate();

@@ -5,15 +5,13 @@ import type { Update } from '@grammyjs/types';
 
 import { unionOfAllowedUpdates } from '../../../nodes/shared/updates/updateTypes';
 import { defaultCredentials, emulatorPerFile, PollingTriggerUnderTest } from '../../harness';
+import { ada, callsArrive, group } from './setup';
 
 const emulator = emulatorPerFile({ selfHosted: true });
 const active: PollingTriggerUnderTest[] = [];
 afterEach(async () => {
 	for (const poller of active.splice(0).reverse()) await poller.deactivate();
 });
-
-const group = { id: -1001234567890, type: 'supergroup' as const, title: 'Security Operations' };
-const ada = { id: 1001, is_bot: false, first_name: 'Ada' };
 
 function command(text: string) {
 	const length = text.split(' ')[0].length;
@@ -53,10 +51,6 @@ async function workflow(
 	await poller.activate(mode);
 	active.push(poller);
 	return poller;
-}
-
-async function callsArrive(method: string, count: number): Promise<void> {
-	while (emulator.callsOf(method).length < count) await new Promise((r) => setTimeout(r, 5));
 }
 
 const ids = (poller: PollingTriggerUnderTest) => poller.emitted.map(([item]) => item.json.updateId);
@@ -105,7 +99,7 @@ describe('several polling workflows on one bot share one getUpdates stream', () 
 		expect(unionOfAllowedUpdates([[], ['chat_member']])).toContain('message');
 
 		await workflow(['message'], { pollTimeout: 30 });
-		await callsArrive('getUpdates', 1);
+		await callsArrive(emulator, 'getUpdates', 1);
 		const started = Date.now();
 		const reactions = await workflow(['message_reaction'], { pollTimeout: 30 });
 		// The 30 s long poll asking only for messages is replaced, not waited out.
@@ -132,7 +126,7 @@ describe('several polling workflows on one bot share one getUpdates stream', () 
 		const file = emulator.addFile(2048, 'documents/report.pdf', 'application/pdf');
 		const plain = await workflow(['message']);
 		const slow = await workflow(['message'], { downloadFiles: true });
-		await callsArrive('getUpdates', 1);
+		await callsArrive(emulator, 'getUpdates', 1);
 		// The second workflow's download takes a while: the first one has the update long before.
 		emulator.failNext('getFile', { delayMs: 700 });
 		const update = emulator.pushUpdate({
@@ -148,7 +142,7 @@ describe('several polling workflows on one bot share one getUpdates stream', () 
 		const plainAt = Date.now();
 		await slow.until(1);
 		const slowAt = Date.now();
-		await callsArrive('getUpdates', emulator.callsOf('getUpdates').length + 1);
+		await callsArrive(emulator, 'getUpdates', emulator.callsOf('getUpdates').length + 1);
 		expect(slowAt - plainAt).toBeGreaterThan(300);
 		const confirming = emulator
 			.callsOf('getUpdates')
@@ -195,7 +189,7 @@ describe('several polling workflows on one bot share one getUpdates stream', () 
 
 	it('a test listen joins the stream, sees the next update and leaves it to production too', async () => {
 		const production = await workflow(['message'], { commands: 'compliance' });
-		await callsArrive('getUpdates', 1);
+		await callsArrive(emulator, 'getUpdates', 1);
 		const listen = await workflow(['message'], { commands: 'compliance' }, 'manual');
 		const first = emulator.pushUpdate(command('/compliance test'));
 		await listen.until(1);
@@ -238,7 +232,7 @@ describe('several polling workflows on one bot share one getUpdates stream', () 
 	it('a failure no wait can mend reaches every workflow on the stream', async () => {
 		const a = await workflow(['message'], { commands: 'compliance' });
 		const b = await workflow(['message'], { commands: 'risk' });
-		await callsArrive('getUpdates', 1);
+		await callsArrive(emulator, 'getUpdates', 1);
 		emulator.failNext('getUpdates', { status: 401, description: 'Unauthorized' });
 		emulator.pushUpdate(command('/status'));
 		await Promise.all([a.until(1), b.until(1)]);

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commandOf } from '../../../nodes/shared/updates/command';
 import { defaultCredentials, emulatorPerFile, TriggerUnderTest } from '../../harness';
 import { tokenLeaks } from '../../leaks';
+import { ada, channel, eve, group, messageUpdate, nextUpdateId } from './setup';
 
 const emulator = emulatorPerFile({ selfHosted: true });
 let trigger: TriggerUnderTest;
@@ -16,19 +17,6 @@ async function activeTrigger(options: Record<string, unknown> = {}, updates = ['
 	await trigger.listen();
 	await trigger.activate();
 	return trigger;
-}
-
-const group = { id: -1001234567890, type: 'supergroup', title: 'Security Operations' };
-const channel = { id: -1009876543210, type: 'channel', title: 'Alerts', username: 'SecAlerts' };
-const ada = { id: 1001, is_bot: false, first_name: 'Ada' };
-const eve = { id: 666, is_bot: false, first_name: 'Eve' };
-
-let nextId = 5000;
-function messageUpdate(text: string, extra: Record<string, unknown> = {}) {
-	return {
-		update_id: nextId++,
-		message: { message_id: 1, date: 1_795_253_400, chat: group, from: ada, text, ...extra },
-	};
 }
 
 function commandUpdate(text: string) {
@@ -91,11 +79,11 @@ describe('chat and user filters', () => {
 			messageUpdate('allowed group'),
 			messageUpdate('other group', { chat: { ...group, id: -100555 } }),
 			{
-				update_id: nextId++,
+				update_id: nextUpdateId(),
 				channel_post: { message_id: 2, date: 1_795_253_400, chat: channel, text: 'by username' },
 			},
 			{
-				update_id: nextId++,
+				update_id: nextUpdateId(),
 				callback_query: {
 					id: 'cb',
 					from: eve,
@@ -105,11 +93,11 @@ describe('chat and user filters', () => {
 				},
 			},
 			{
-				update_id: nextId++,
+				update_id: nextUpdateId(),
 				inline_query: { id: 'q', from: ada, query: 'soc2', offset: '' },
 			},
 			{
-				update_id: nextId++,
+				update_id: nextUpdateId(),
 				my_chat_member: { chat: { ...group, id: -100555 }, from: ada, date: 1 },
 			},
 		];
@@ -126,11 +114,11 @@ describe('chat and user filters', () => {
 		await emulator.deliver(messageUpdate('from Ada'));
 		await emulator.deliver(messageUpdate('from Eve', { from: eve }));
 		await emulator.deliver({
-			update_id: nextId++,
+			update_id: nextUpdateId(),
 			channel_post: { message_id: 2, date: 1_795_253_400, chat: channel, text: 'no sender' },
 		});
 		await emulator.deliver({
-			update_id: nextId++,
+			update_id: nextUpdateId(),
 			poll_answer: { poll_id: 'p', user: ada, option_ids: [0] },
 		});
 		expect(trigger.emitted.map(([item]) => item.json.updateType)).toEqual([

@@ -11,6 +11,7 @@ import { binaryUpload } from '../../helpers/mediaInput';
 import { RATE_LIMIT_OPTIONS } from '../../descriptions/rateLimitOptions';
 import { optionsWithRetry } from '../../descriptions/retryOption';
 import { callBotApi, deliverToChat, deliveryEngine, type Upload } from '../../../shared/transport';
+import { callPolicy, rateLimits } from '../../helpers/policy';
 import type { OperationModule } from '../types';
 
 export const label = 'Call API Method';
@@ -91,7 +92,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 	const chat = params.chat_id === undefined ? undefined : normaliseChatId(params.chat_id);
 	if (params.chat_id !== undefined && chat === undefined)
 		throw fail(`"${String(params.chat_id)}" is not a chat ID`);
-	const engine = chat === undefined ? undefined : deliveryEngine(this, itemIndex);
+	const engine = chat === undefined ? undefined : deliveryEngine(this, rateLimits(this, itemIndex));
+	const policy = callPolicy(this, itemIndex);
 	const call = async () => {
 		const uploads: Upload[] = [];
 		for (const { field, binaryPropertyName } of entries) {
@@ -109,12 +111,11 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 				label,
 				method,
 				{ ...params, chat_id: chatId },
-				itemIndex,
-				uploads,
+				{ ...policy, uploads },
 			);
 			return { result: delivery.result, migratedToChatId: delivery.migratedToChatId };
 		}
-		return { result: await callBotApi(this, label, method, params, { itemIndex, uploads }) };
+		return { result: await callBotApi(this, label, method, params, { ...policy, uploads }) };
 	};
 	// Queued before the first await so that calls to one chat keep their input order.
 	const { result, migratedToChatId } =

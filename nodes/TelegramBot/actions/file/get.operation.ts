@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsWithRetry } from '../../descriptions/retryOption';
-import { callBotApi, downloadBotFile, itemOptions } from '../../../shared/transport';
+import { callBotApi, downloadBotFile } from '../../../shared/transport';
+import { callPolicy } from '../../helpers/policy';
 import type { OperationModule } from '../types';
 
 export const label = 'Get File';
@@ -34,25 +35,17 @@ const properties = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const policy = callPolicy(this, itemIndex);
 	const fileId = String(this.getNodeParameter('fileId', itemIndex, '') ?? '').trim();
 	if (!fileId) throw new NodeOperationError(this.getNode(), `${label}: no file ID`, { itemIndex });
-	const file = await callBotApi<IDataObject>(
-		this,
-		label,
-		'getFile',
-		{ file_id: fileId },
-		{ itemIndex },
-	);
+	const file = await callBotApi<IDataObject>(this, label, 'getFile', { file_id: fileId }, policy);
 	// telegram-bot-api --local answers with a path under a folder named after the token: the
 	// router redacts it, as it does every output item.
 	const item: INodeExecutionData = { json: { ...file }, pairedItem: { item: itemIndex } };
 	if (!this.getNodeParameter('download', itemIndex, true)) return [item];
 	const property = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
-	const { requestTimeout } = itemOptions<{ requestTimeout?: number }>(this, itemIndex);
 	item.binary = {
-		[property]: await downloadBotFile(this, label, file, itemIndex, {
-			timeoutMs: requestTimeout ? requestTimeout * 1000 : undefined,
-		}),
+		[property]: await downloadBotFile(this, label, file, { timeoutMs: policy.timeoutMs }),
 	};
 	return [item];
 }

@@ -22,7 +22,9 @@ import { optionsWithRetry } from '../../descriptions/retryOption';
 import { sendOptionsBody, sendOptionsFor, type SendOptions } from '../../descriptions/sendOptions';
 import { deliverFormatted, formattingNote } from '../../helpers/formattedDelivery';
 import { formatText, telegramParseMode } from '../../helpers/formatting';
-import { deliveryEngine, itemOptions, type DeliveryEngine } from '../../../shared/transport';
+import { deliveryEngine, type DeliveryEngine } from '../../../shared/transport';
+import { itemOptions } from '../../../shared/itemOptions';
+import { rateLimits } from '../../helpers/policy';
 import type { OperationModule } from '../types';
 
 export const label = 'Send Message';
@@ -95,7 +97,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 	);
 	const common = sendOptionsBody(options);
 	const markup = replyMarkupOf(this, itemIndex, label);
-	const engine = deliveryEngine(this, itemIndex);
+	const engine = deliveryEngine(this, rateLimits(this, itemIndex));
 	// Queued now, before any await, so that each chat receives the items in input order.
 	const deliveries = chatIds.map(
 		async (chatId) =>

@@ -8,6 +8,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { allowedUpdates, allowedUpdatesOption } from '../../../shared/updates/updateTypes';
 import { callBotApi } from '../../../shared/transport';
+import { callPolicy } from '../../helpers/policy';
 import { optionsWithRetry } from '../../descriptions/retryOption';
 import type { OperationModule } from '../types';
 
@@ -65,10 +66,11 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 	if (options.timeout) body.timeout = options.timeout;
 	const allowed = allowedUpdates(options.allowedUpdates);
 	if (allowed) body.allowed_updates = allowed;
+	const policy = callPolicy(this, itemIndex);
 	const updates = await callBotApi<IDataObject[]>(this, label, 'getUpdates', body, {
-		itemIndex,
+		...policy,
 		// Long polling holds the request open on purpose: give it the poll time plus slack.
-		timeoutMs: options.timeout ? (options.timeout + 15) * 1000 : undefined,
+		timeoutMs: options.timeout ? (options.timeout + 15) * 1000 : policy.timeoutMs,
 	});
 	return [...updates]
 		.sort((a, b) => Number(a.update_id) - Number(b.update_id))

@@ -9,6 +9,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { allowedUpdates, allowedUpdatesOption } from '../../../shared/updates/updateTypes';
 import { SECRET_TOKEN_PATTERN, webhookUrlProblem } from '../../../shared/webhookUrl';
 import { acknowledgeBotApi, botCredentials } from '../../../shared/transport';
+import { callPolicy } from '../../helpers/policy';
 import { optionsWithRetry } from '../../descriptions/retryOption';
 import type { OperationModule } from '../types';
 
@@ -92,9 +93,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 	if (options.ipAddress) body.ip_address = options.ipAddress;
 	if (options.maxConnections) body.max_connections = options.maxConnections;
 	if (options.secretToken) body.secret_token = options.secretToken;
-	const ack = await acknowledgeBotApi(this, label, 'setWebhook', body, {
-		itemIndex,
-	});
+	const ack = await acknowledgeBotApi(this, label, 'setWebhook', body, callPolicy(this, itemIndex));
 	return [{ json: ack, pairedItem: { item: itemIndex } }];
 }
 
