@@ -336,6 +336,7 @@ function fitCaption(
 			...(body.message_thread_id ? { message_thread_id: body.message_thread_id } : {}),
 			...(body.disable_notification ? { disable_notification: true } : {}),
 			...(body.protect_content ? { protect_content: true } : {}),
+			...(body.allow_paid_broadcast ? { allow_paid_broadcast: true } : {}),
 		},
 	}));
 	return [{ method: 'self', body: { ...body, caption: first } }, ...follow];

@@ -12,6 +12,7 @@ export interface SendOptions {
 	replyToMessageId?: number | string;
 	messageThreadId?: number | string;
 	plainTextFallback?: boolean;
+	allowPaidBroadcast?: boolean;
 }
 
 /** Options every send shares (each send adds the retry limit with optionsWithRetry). No parse mode unless asked: a forced Markdown mangles plain text. */
@@ -81,6 +82,14 @@ export const SEND_OPTIONS: INodeProperties[] = [
 		default: false,
 		description: 'Whether to stop the message from being forwarded or saved',
 	},
+	{
+		displayName: 'Paid Broadcast',
+		name: 'allowPaidBroadcast',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to send up to 1,000 messages a second instead of 30. Costs money: Telegram charges the bot 0.1 Telegram Stars for every message above the free 30 a second (the bot needs a Star balance of at least 10,000).',
+	},
 ];
 
 /**
@@ -97,6 +106,7 @@ const OPTION_GROUPS: string[][] = [
 	[
 		'disableNotification',
 		'protectContent',
+		'allowPaidBroadcast',
 		'additionalChatIds',
 		'messagesPerSecond',
 		'messagesPerChatPerSecond',
@@ -130,6 +140,7 @@ export function sendOptionsBody(options: SendOptions): IDataObject {
 	if (parseMode) body.parse_mode = parseMode;
 	if (options.disableNotification) body.disable_notification = true;
 	if (options.protectContent) body.protect_content = true;
+	if (options.allowPaidBroadcast) body.allow_paid_broadcast = true;
 	if (options.disableLinkPreview) body.link_preview_options = { is_disabled: true };
 	const replyTo = optionalId('Reply To Message ID', options.replyToMessageId);
 	if (replyTo !== undefined) {
