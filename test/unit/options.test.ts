@@ -29,6 +29,7 @@ describe('Options a person can scan', () => {
 			'messageThreadId',
 			'disableNotification',
 			'protectContent',
+			'allowPaidBroadcast',
 			'additionalChatIds',
 			'messagesPerSecond',
 			'messagesPerChatPerSecond',

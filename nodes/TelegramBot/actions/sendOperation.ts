@@ -216,11 +216,11 @@ export async function sendToChats(
 				return sent;
 			}),
 	);
-	try {
-		await planned;
-	} catch (error) {
+	// A plan that cannot be made fails the item once, not once per chat: its own error, rethrown by the await.
+	const [made] = await Promise.allSettled([planned]);
+	if (made.status === 'rejected') {
 		await Promise.allSettled(deliveries);
-		throw error;
+		await planned;
 	}
 	return await collectDeliveries(ctx, itemIndex, chatIds, deliveries);
 }
