@@ -332,6 +332,24 @@ describe('Also Send To', () => {
 		});
 		expect((items[2].json.chat as { id: number }).id).toBe(PRIVATE);
 	});
+	it('fails an item whose input is bad once, not once per chat, and sends nothing (Continue On Fail)', async () => {
+		const { items } = await runAction(
+			defaultCredentials(emulator.baseUrl),
+			{
+				resource: 'message',
+				operation: 'sendDocument',
+				chatId: { __rl: true, mode: 'id', value: String(GROUP) },
+				source: 'binary',
+				binaryPropertyName: 'missing',
+				options: { ...FAST, additionalChatIds: '1001, 2003' },
+			},
+			[{}],
+			{ continueOnFail: true },
+		);
+		expect(items).toHaveLength(1);
+		expect(String(items[0].json.error)).toContain('missing');
+		expect(emulator.calls).toHaveLength(0);
+	});
 });
 
 describe('under flood limits enforced by the emulator', () => {
