@@ -35,14 +35,22 @@ export class FloodControl {
 
 	constructor(private readonly limits: FloodLimits) {}
 
-	/** Seconds to wait when a send would break a limit, else 0 (and the send is counted). */
-	check(token: string, chatId: string): number {
+	/**
+	 * Seconds to wait when a send would break a limit, else 0 (and the send is counted). A paid
+	 * broadcast (`allow_paid_broadcast`) is held to the paid ceiling, 1,000 a second, instead of 30.
+	 */
+	check(token: string, chatId: string, paid = false): number {
 		const limits = this.limits;
 		const scale = limits.timeScale ?? 1;
 		const perSecond = (limits.perSecond ?? 30) * scale;
 		const perChat = (limits.perChatPerSecond ?? 1) * scale;
 		const perGroup = (limits.perGroupPerMinute ?? 20) * scale;
-		const buckets = [this.bucket(`bot:${token}`, limits.perSecond ?? 30, perSecond / 1000)];
+		const perPaid = (limits.paidPerSecond ?? 1000) * scale;
+		const buckets = [
+			paid
+				? this.bucket(`paid:${token}`, limits.paidPerSecond ?? 1000, perPaid / 1000)
+				: this.bucket(`bot:${token}`, limits.perSecond ?? 30, perSecond / 1000),
+		];
 		buckets.push(this.bucket(`chat:${token}:${chatId}`, limits.chatBurst ?? 3, perChat / 1000));
 		if (chatId.startsWith('-') || chatId.startsWith('@')) {
 			buckets.push(

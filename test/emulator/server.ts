@@ -281,7 +281,12 @@ export class BotApiEmulator extends EmulatorState {
 			this.alwaysFail;
 		if (failure) return fail(req, res, failure, token);
 		if (this.flood && SENDING_METHOD.test(method)) {
-			const retryAfter = this.flood.check(token, String(parsed.params.chat_id ?? ''));
+			const retryAfter = this.flood.check(
+				token,
+				String(parsed.params.chat_id ?? ''),
+				parsed.params.allow_paid_broadcast === true ||
+					parsed.params.allow_paid_broadcast === 'true',
+			);
 			if (retryAfter) {
 				return reply(res, 429, {
 					ok: false,

@@ -84,6 +84,8 @@ export interface FloodLimits {
 	/** Time runs this many times faster: 10 turns "30 per second" into 300 per real second. */
 	timeScale?: number;
 	perSecond?: number;
+	/** Sends with allow_paid_broadcast, per bot and second. */
+	paidPerSecond?: number;
 	perChatPerSecond?: number;
 	/** Messages a chat may receive back to back ("short bursts are tolerated"). */
 	chatBurst?: number;

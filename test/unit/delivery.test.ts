@@ -1,7 +1,7 @@
 import { sleep } from 'n8n-workflow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { BotApiEmulator, type EmulatorOptions } from '../emulator/server';
+import { BotApiEmulator, DEFAULT_TOKEN, type EmulatorOptions } from '../emulator/server';
 import { defaultCredentials, runAction } from '../harness';
 import { tokenLeaks } from '../leaks';
 
@@ -91,8 +91,7 @@ describe('delivery engine', () => {
 		emulator.failNext('sendMessage', { status: 429, parameters: { retry_after: 1 } });
 		const credentials = defaultCredentials(emulator.baseUrl);
 		const first = runAction(credentials, send(PRIVATE, 'first execution'));
-		while (!emulator.callsOf('sendMessage').some((call) => call.status === 429))
-			await sleep(10);
+		while (!emulator.callsOf('sendMessage').some((call) => call.status === 429)) await sleep(10);
 		// The first execution has read the answer by now.
 		await sleep(200);
 		const second = await runAction(credentials, send(2000, 'second execution'));
@@ -333,6 +332,24 @@ describe('Also Send To', () => {
 		});
 		expect((items[2].json.chat as { id: number }).id).toBe(PRIVATE);
 	});
+	it('fails an item whose input is bad once, not once per chat, and sends nothing (Continue On Fail)', async () => {
+		const { items } = await runAction(
+			defaultCredentials(emulator.baseUrl),
+			{
+				resource: 'message',
+				operation: 'sendDocument',
+				chatId: { __rl: true, mode: 'id', value: String(GROUP) },
+				source: 'binary',
+				binaryPropertyName: 'missing',
+				options: { ...FAST, additionalChatIds: '1001, 2003' },
+			},
+			[{}],
+			{ continueOnFail: true },
+		);
+		expect(items).toHaveLength(1);
+		expect(String(items[0].json.error)).toContain('missing');
+		expect(emulator.calls).toHaveLength(0);
+	});
 });
 
 describe('under flood limits enforced by the emulator', () => {
@@ -395,5 +412,49 @@ describe('under flood limits enforced by the emulator', () => {
 		expect(emulator.floodRefusals).toBeGreaterThan(0);
 		expect(textsTo(PRIVATE)).toEqual(input.map((entry) => entry.text));
 		expect(items.map((item) => item.json.text)).toEqual(input.map((entry) => entry.text));
+	});
+});
+
+describe('paid broadcast', () => {
+	/** Telegram's real limits: 30 free sends a second per bot, 1,000 paid ones. */
+	beforeEach(async () => {
+		await startEmulator({ limits: {} });
+		for (let i = 0; i < 120; i++)
+			emulator.addChat({ id: 9000 + i, type: 'private', first_name: `Reader ${i}` });
+	});
+	const readers = Array.from({ length: 120 }, (_, i) => ({ chat: 9000 + i, text: `Notice ${i}` }));
+
+	it('takes its own budget: 120 chats in well under the 4 s the free 30 a second need, no 429', async () => {
+		const { items, error } = await runAction(
+			defaultCredentials(emulator.baseUrl),
+			fanOut({ allowPaidBroadcast: true }),
+			readers,
+		);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(readers.length);
+		expect(emulator.floodRefusals).toBe(0);
+		const sends = emulator.callsOf('sendMessage');
+		expect(sends.every((call) => call.params.allow_paid_broadcast === true)).toBe(true);
+		expect(sends.at(-1)!.at - sends[0].at).toBeLessThan(2000);
+	});
+
+	it('the emulator holds free sends to 30 a second and paid ones to 1,000', async () => {
+		const blast = async (paid: boolean) =>
+			await Promise.all(
+				readers.map(async ({ chat, text }) => {
+					const response = await fetch(`${emulator.baseUrl}/bot${DEFAULT_TOKEN}/sendMessage`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify({
+							chat_id: chat,
+							text,
+							...(paid ? { allow_paid_broadcast: true } : {}),
+						}),
+					});
+					return response.status;
+				}),
+			);
+		expect((await blast(true)).filter((status) => status === 429)).toHaveLength(0);
+		expect((await blast(false)).filter((status) => status === 429).length).toBeGreaterThan(0);
 	});
 });

@@ -34,6 +34,7 @@ describe('Options a person can scan', () => {
 			'businessConnectionId',
 			'disableNotification',
 			'protectContent',
+			'allowPaidBroadcast',
 			'additionalChatIds',
 			'messagesPerSecond',
 			'messagesPerChatPerSecond',

@@ -19,6 +19,7 @@ export interface SendOptions {
 	showCaptionAboveMedia?: boolean;
 	messageEffectId?: string;
 	businessConnectionId?: string;
+	allowPaidBroadcast?: boolean;
 }
 
 /** Options every send shares (each send adds the retry limit with optionsWithRetry). No parse mode unless asked: a forced Markdown mangles plain text. */
@@ -141,6 +142,14 @@ export const SEND_OPTIONS: INodeProperties[] = [
 		default: false,
 		description: 'Whether to stop the message from being forwarded or saved',
 	},
+	{
+		displayName: 'Paid Broadcast',
+		name: 'allowPaidBroadcast',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to send up to 1,000 messages a second instead of 30. Costs money: Telegram charges the bot 0.1 Telegram Stars for every message above the free 30 a second (the bot needs a Star balance of at least 10,000).',
+	},
 ];
 
 type Method = keyof ApiMethods<unknown>;
@@ -182,6 +191,8 @@ const ONLY_FOR: Record<string, readonly Method[]> = {
 	],
 	messageEffectId: [...NEW_MESSAGE_SENDS, 'forwardMessage', 'copyMessage'],
 	businessConnectionId: NEW_MESSAGE_SENDS,
+	// Not on forwards, nor on copyMessages (plural): the Bot API has no allow_paid_broadcast there.
+	allowPaidBroadcast: [...NEW_MESSAGE_SENDS, 'copyMessage'],
 };
 
 /** The send options a method has parameters for. */
@@ -218,6 +229,7 @@ const OPTION_GROUPS: string[][] = [
 	[
 		'disableNotification',
 		'protectContent',
+		'allowPaidBroadcast',
 		'additionalChatIds',
 		'messagesPerSecond',
 		'messagesPerChatPerSecond',
@@ -258,6 +270,7 @@ export function sendOptionsBody(options: SendOptions): IDataObject {
 	if (effect) body.message_effect_id = effect;
 	const business = String(options.businessConnectionId ?? '').trim();
 	if (business) body.business_connection_id = business;
+	if (options.allowPaidBroadcast) body.allow_paid_broadcast = true;
 	const replyTo = optionalId('Reply To Message ID', options.replyToMessageId);
 	if (replyTo !== undefined) {
 		body.reply_parameters = { message_id: replyTo, allow_sending_without_reply: true };

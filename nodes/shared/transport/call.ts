@@ -105,11 +105,13 @@ async function retriedAnswer<T>(
 	// whether the message went out.
 	const cancelled = anySignal([executionCancelSignal(ctx), options.signal]);
 	const waits = anySignal([cancelled, paced?.engine.stopSignal]);
+	// A paid broadcast has its own, wider budget (delivery.ts).
+	const paid = body.allow_paid_broadcast === true;
 	try {
 		return await withRetry(
 			async (allowance) => {
 				try {
-					if (paced) await paced.engine.slot(paced.chatId, allowance);
+					if (paced) await paced.engine.slot(paced.chatId, allowance, paid);
 				} catch (error) {
 					throw asBotApiFailure(operation, method, error, cancelled);
 				}
@@ -117,7 +119,7 @@ async function retriedAnswer<T>(
 			},
 			options.retry,
 			(failure, delayMs) => {
-				if (paced && failure.status === 429) paced.engine.flooded(paced.chatId, delayMs);
+				if (paced && failure.status === 429) paced.engine.flooded(paced.chatId, delayMs, paid);
 			},
 			waits,
 		);

@@ -16,12 +16,20 @@ export const TELEGRAM_LIMITS: RateLimits = {
 	perGroupPerMinute: 20,
 };
 
+/**
+ * A paid broadcast's ceiling (`allow_paid_broadcast`): up to 1,000 messages a second per bot, each
+ * above the free 30 paid for in Telegram Stars. Its own budget: paid sends do not wait behind free ones.
+ */
+export const PAID_BROADCAST_PER_SECOND = 1000;
+
 /** Back-to-back sends tolerated before pacing applies: small, so timer lag never adds up to a burst Telegram refuses. */
 const GLOBAL_BURST = 3;
 
 /** A bot's budgets in this n8n process: its own and each chat's (and group's). */
 interface BotBudget {
 	bot: Pacer;
+	/** Sends with `allow_paid_broadcast`. */
+	paid: Pacer;
 	chats: Map<string, ChatBudget>;
 }
 
@@ -48,7 +56,7 @@ async function sharedBudget(ctx: IExecuteFunctions): Promise<BotBudget> {
 	const key = await botKey(ctx);
 	let budget = budgets.get(key);
 	if (!budget) {
-		budget = { bot: new Pacer(), chats: new Map() };
+		budget = { bot: new Pacer(), paid: new Pacer(), chats: new Map() };
 		budgets.set(key, budget);
 	}
 	return budget;
@@ -61,7 +69,7 @@ async function sharedBudget(ctx: IExecuteFunctions): Promise<BotBudget> {
  * same bot in this process share.
  */
 export class DeliveryEngine {
-	private readonly rates: { bot: Rate; chat: Rate; group: Rate };
+	private readonly rates: { bot: Rate; paid: Rate; chat: Rate; group: Rate };
 	/** Tail of each chat's queue in this execution: the next delivery to the chat starts after it settles. */
 	private readonly tails = new Map<string, Promise<unknown>>();
 	private stopped = false;
@@ -73,12 +81,14 @@ export class DeliveryEngine {
 		/** The budgets to take slots from; an engine of its own when none is shared. */
 		private readonly shared: Promise<BotBudget> = Promise.resolve({
 			bot: new Pacer(),
+			paid: new Pacer(),
 			chats: new Map(),
 		}),
 	) {
 		const perMinute = limits.perGroupPerMinute;
 		this.rates = {
 			bot: new Rate(1000 / limits.perSecond, GLOBAL_BURST),
+			paid: new Rate(1000 / PAID_BROADCAST_PER_SECOND, GLOBAL_BURST),
 			chat: new Rate(1000 / limits.perChatPerSecond),
 			// Half the minute's allowance as a burst: the rest refills at the sustained rate.
 			group: new Rate(60_000 / perMinute, Math.max(1, Math.floor(perMinute / 2))),
@@ -111,13 +121,15 @@ export class DeliveryEngine {
 	/**
 	 * Waits for the chat's slot, then the bot's: a chat slot taken first never wastes a global one.
 	 * A pause (a 429 answered to any execution on this bot) is waited only within the allowance.
+	 * A paid broadcast takes the bot's paid budget instead of its free one.
 	 */
-	async slot(chatId: string | number, allowance?: PauseAllowance): Promise<void> {
+	async slot(chatId: string | number, allowance?: PauseAllowance, paid = false): Promise<void> {
 		const shared = await this.sharedBudget();
 		const budget = chatBudget(shared, chatId);
 		await budget.chat.take(this.rates.chat, allowance);
 		await budget.group?.take(this.rates.group, allowance);
-		await shared.bot.take(this.rates.bot, allowance);
+		if (paid) await shared.paid.take(this.rates.paid, allowance);
+		else await shared.bot.take(this.rates.bot, allowance);
 		// The wait for the bot's slot may have been long: the chat's next send counts from now.
 		const now = Date.now();
 		budget.chat.sentAt(now, this.rates.chat);
@@ -129,12 +141,13 @@ export class DeliveryEngine {
 	 * Telegram answered 429: nothing goes to that chat, and nothing at all from this bot, before
 	 * `retry_after` has passed. A 429 does not say which budget ran out, so both wait.
 	 */
-	flooded(chatId: string | number | undefined, waitMs: number): void {
+	flooded(chatId: string | number | undefined, waitMs: number, paid = false): void {
 		// Set: every request took a slot first.
 		const shared = this.resolved;
 		if (!shared) return;
 		const until = Date.now() + waitMs;
-		shared.bot.pauseUntil(until, this.rates.bot);
+		if (paid) shared.paid.pauseUntil(until, this.rates.paid);
+		else shared.bot.pauseUntil(until, this.rates.bot);
 		if (chatId !== undefined) {
 			const budget = chatBudget(shared, chatId);
 			budget.chat.pauseUntil(until, this.rates.chat);

@@ -10,8 +10,9 @@ import { normaliseChatId } from '../../../shared/chatId';
 import { binaryUpload } from '../../helpers/mediaInput';
 import { RATE_LIMIT_OPTIONS } from '../../descriptions/rateLimitOptions';
 import { optionsWithRetry } from '../../descriptions/retryOption';
-import { callBotApi, deliverToChat, deliveryEngine, type Upload } from '../../../shared/transport';
-import { callPolicy, rateLimits } from '../../helpers/policy';
+import { callBotApi, type Upload } from '../../../shared/transport';
+import { sendToChats } from '../sendOperation';
+import { callPolicy } from '../../helpers/policy';
 import type { OperationModule } from '../types';
 
 export const label = 'Call API Method';
@@ -92,40 +93,48 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 	const chat = params.chat_id === undefined ? undefined : normaliseChatId(params.chat_id);
 	if (params.chat_id !== undefined && chat === undefined)
 		throw fail(`"${String(params.chat_id)}" is not a chat ID`);
-	const engine = chat === undefined ? undefined : deliveryEngine(this, rateLimits(this, itemIndex));
-	const policy = callPolicy(this, itemIndex);
-	const call = async () => {
-		const uploads: Upload[] = [];
+	const uploads = async () => {
+		const files: Upload[] = [];
 		for (const { field, binaryPropertyName } of entries) {
 			if (!/^[A-Za-z0-9_]+$/.test(field ?? ''))
 				throw fail(`the attachment name "${field}" is not a field name`);
-			uploads.push(
+			files.push(
 				(await binaryUpload(this, itemIndex, binaryPropertyName || 'data', field)).upload!,
 			);
 		}
-		if (engine && chat !== undefined) {
-			const chatId = chat.startsWith('@') ? chat : Number(chat);
-			const delivery = await deliverToChat(
-				this,
-				engine,
-				label,
-				method,
-				{ ...params, chat_id: chatId },
-				{ ...policy, uploads },
-			);
-			return { result: delivery.result, migratedToChatId: delivery.migratedToChatId };
-		}
-		return { result: await callBotApi(this, label, method, params, { ...policy, uploads }) };
+		return files;
 	};
-	// Queued before the first await so that calls to one chat keep their input order.
-	const { result, migratedToChatId } =
-		engine && chat !== undefined ? await engine.inChatOrder(chat, call) : await call();
-	const json: IDataObject =
+	if (chat !== undefined) {
+		// A send like any other: the chat's order, the budgets, migration; no plain-text fallback,
+		// the parameters go as written.
+		const plan = uploads().then((files) => ({
+			messages: [{ method, body: params }],
+			uploads: files,
+			fallback: false,
+		}));
+		return await sendToChats(
+			this,
+			itemIndex,
+			label,
+			[chat.startsWith('@') ? chat : Number(chat)],
+			plan,
+			asJson,
+		);
+	}
+	const result = await callBotApi(this, label, method, params, {
+		...callPolicy(this, itemIndex),
+		uploads: await uploads(),
+	});
+	return [{ json: asJson(result)[0], pairedItem: { item: itemIndex } }];
+}
+
+/** An object answer as it is; anything else (true, a list) under `result`. */
+function asJson(result: unknown): IDataObject[] {
+	return [
 		result !== null && typeof result === 'object' && !Array.isArray(result)
 			? { ...(result as IDataObject) }
-			: { result: result as IDataObject[] };
-	if (migratedToChatId !== undefined) json.migratedToChatId = migratedToChatId;
-	return [{ json, pairedItem: { item: itemIndex } }];
+			: { result: result as IDataObject[] },
+	];
 }
 
 export const call: OperationModule = {

@@ -7,7 +7,7 @@ export const copyMessage = sendOperation({
 	operation: 'copyMessage',
 	label: 'Copy Message',
 	method: 'copyMessage',
-	caption: true,
+	formats: 'caption',
 	properties: [
 		fromChatProperty,
 		messageIdProperty,

@@ -42,7 +42,7 @@ export function mediaSend(spec: MediaSpec): OperationModule {
 		operation: spec.operation,
 		label: spec.label,
 		method: spec.method,
-		caption: withCaption,
+		formats: withCaption ? 'caption' : undefined,
 		properties: [...mediaSourceProperties(spec.noun), ...(withCaption ? [captionProperty] : [])],
 		options: spec.spoiler ? [spoilerOption] : [],
 		async prepare(ctx, itemIndex) {

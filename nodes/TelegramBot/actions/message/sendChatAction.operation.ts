@@ -6,7 +6,7 @@ export const sendChatAction = sendOperation({
 	label: 'Send Chat Action',
 	method: 'sendChatAction',
 	replyMarkup: false,
-	without: ['disableNotification', 'protectContent', 'replyToMessageId'],
+	without: ['disableNotification', 'protectContent', 'replyToMessageId', 'allowPaidBroadcast'],
 	properties: [
 		{
 			displayName: 'Action',

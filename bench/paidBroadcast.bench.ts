@@ -1,0 +1,58 @@
+/* eslint-disable no-console -- a benchmark prints its figures */
+import { afterEach, expect, it } from 'vitest';
+
+import { defaultCredentials, runAction } from '../test/harness';
+import { emulatorWith, fanOut, stopEmulator, timed } from './emulated';
+
+afterEach(stopEmulator);
+
+const PAID_CEILING = 1000;
+const FREE_CEILING = 30;
+
+/** One message to each of `count` chats, on Telegram's real clock (no time scale), 20 ms round trip. */
+async function broadcast(count: number, firstChat: number, paid: boolean) {
+	const chats = Array.from({ length: count }, (_, i) => firstChat + i);
+	const emulator = await emulatorWith({ limits: {}, latencyMs: 20 }, chats);
+	const input = chats.map((chat) => ({ chat, text: `Policy update for ${chat}` }));
+	const startedAt = Date.now();
+	const run = await timed(
+		async () =>
+			await runAction(
+				defaultCredentials(emulator.baseUrl),
+				fanOut({ allowPaidBroadcast: paid }),
+				input,
+				{ continueOnFail: true },
+			),
+	);
+	const failed =
+		run.value.items.filter((item) => item.json.error).length +
+		(input.length - run.value.items.length);
+	const sends = emulator.callsOf('sendMessage').filter((call) => call.status === 200);
+	const window = (sends.at(-1)!.at - sends[0].at) / 1000;
+	const leadIn = (sends[0].at - startedAt) / 1000;
+	const tail = (startedAt + run.seconds * 1000 - sends.at(-1)!.at) / 1000;
+	return {
+		count,
+		failed,
+		refusals: emulator.floodRefusals,
+		seconds: run.seconds,
+		rate: (count - failed) / run.seconds,
+		windowRate: (sends.length - 1) / window,
+		leadIn,
+		tail,
+		paidFlags: sends.filter((call) => call.params.allow_paid_broadcast === true).length,
+	};
+}
+
+/** P7: 10,000 messages to 10,000 chats with paid broadcast, beside the free limit in the same run. */
+it('P7 paid broadcast under the paid ceiling', async () => {
+	const paid = await broadcast(10_000, 100_000, true);
+	// 300 messages are ten seconds at the free ceiling: enough to measure its rate.
+	const free = await broadcast(300, 200_000, false);
+	console.log(
+		`BENCH P7 messages=${paid.count} chats=${paid.count} failed=${paid.failed} flood_refusals=${paid.refusals} fraction_of_paid_ceiling=${(paid.rate / PAID_CEILING).toFixed(3)} send_window_fraction=${(paid.windowRate / PAID_CEILING).toFixed(3)} seconds=${paid.seconds.toFixed(2)} lead_in_seconds=${paid.leadIn.toFixed(2)} tail_seconds=${paid.tail.toFixed(2)} messages_per_second=${paid.rate.toFixed(0)} free_messages=${free.count} free_failed=${free.failed} free_flood_refusals=${free.refusals} free_fraction_of_ceiling=${(free.rate / FREE_CEILING).toFixed(3)} free_messages_per_second=${free.rate.toFixed(1)} speedup=${(paid.rate / free.rate).toFixed(1)} target_fraction=0.9 rtt_ms=20`,
+	);
+	expect(paid.paidFlags).toBe(paid.count - paid.failed);
+	expect(paid.failed).toBe(0);
+	expect(free.failed).toBe(0);
+});
