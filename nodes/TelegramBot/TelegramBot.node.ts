@@ -3,6 +3,8 @@ import type {
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
@@ -12,6 +14,7 @@ import * as callback from './actions/callback';
 import * as chat from './actions/chat';
 import * as file from './actions/file';
 import * as message from './actions/message';
+import { respond, SEND_AND_WAIT_WEBHOOKS } from './actions/message/sendAndWait/respond';
 import { router } from './actions/router';
 import * as update from './actions/update';
 import * as webhook from './actions/webhook';
@@ -38,6 +41,9 @@ export class TelegramBot implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'telegramBotApi', required: true }],
+		// Send and Wait's resume URL (n8n waits on these, it registers nothing for them), declared as
+		// n8n's own Send and Wait nodes declare it.
+		webhooks: SEND_AND_WAIT_WEBHOOKS,
 		properties: [
 			{
 				displayName: 'Resource',
@@ -70,6 +76,10 @@ export class TelegramBot implements INodeType {
 	methods = {
 		listSearch: { searchChats },
 	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await respond.call(this);
+	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

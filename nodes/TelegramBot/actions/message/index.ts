@@ -7,6 +7,7 @@ import { editMessageText } from './editMessageText.operation';
 import { forwardMessage } from './forwardMessage.operation';
 import { pinMessage } from './pinMessage.operation';
 import { sendAnimation } from './sendAnimation.operation';
+import { sendAndWait } from './sendAndWait.operation';
 import { sendAudio } from './sendAudio.operation';
 import { sendChatAction } from './sendChatAction.operation';
 import { sendDice } from './sendDice.operation';
@@ -31,6 +32,13 @@ export const { operations, description } = resourceDescription(
 			action: 'Send a message',
 			description:
 				'Send a text message to a user, group or channel; long texts are split (sendMessage)',
+		},
+		{
+			value: 'sendAndWait',
+			module: sendAndWait,
+			action: 'Send a message and wait for response',
+			description:
+				'Send a request with approve/decline or custom buttons, or for a reply, and pause until someone answers in the chat (sendMessage + a Telegram Bot trigger)',
 		},
 		{
 			value: 'sendPhoto',
