@@ -76,6 +76,9 @@ const OPERATIONS: Record<string, { parameters: Record<string, unknown>; binary?:
 	'message.editMessageReplyMarkup': {
 		parameters: { chatId: chat, messageId: 5, replyMarkup: 'none' },
 	},
+	'message.sendAndWait': {
+		parameters: { chatId: chat, text: 'Isolate host web-7?', responseType: 'approval' },
+	},
 	'message.editMessageText': { parameters: { chatId: chat, messageId: 5, text: 'new' } },
 	'message.forwardMessage': { parameters: { chatId: chat, fromChatId: '1001', messageId: 5 } },
 	'message.pinMessage': { parameters: { chatId: chat, messageId: 5 } },

@@ -198,20 +198,37 @@ type Options = SendOptions & {
  * limit passes.
  */
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	if (itemIndex > 0) return [];
-	const text = this.getNodeParameter('text', 0) as string;
+	if (itemIndex > 0) {
+		// With Continue On Fail every input item gets the failure of the one request.
+		const failure = failures.get(this);
+		if (failure) throw failure;
+		return [];
+	}
+	try {
+		return await sendAndPause(this);
+	} catch (error) {
+		failures.set(this, error);
+		throw error;
+	}
+}
+
+const failures = new WeakMap<IExecuteFunctions, unknown>();
+
+async function sendAndPause(ctx: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const itemIndex = 0;
+	const text = ctx.getNodeParameter('text', 0) as string;
 	if (typeof text !== 'string' || text.trim() === '') {
-		throw new NodeOperationError(this.getNode(), `${label}: the text is empty`, {
+		throw new NodeOperationError(ctx.getNode(), `${label}: the text is empty`, {
 			itemIndex,
 			description: 'Telegram refuses empty messages. Check the expression that fills Text.',
 		});
 	}
-	const parameters = readParameters(this);
-	const options = itemOptions<Options>(this, 0);
+	const parameters = readParameters(ctx);
+	const options = itemOptions<Options>(ctx, 0);
 	const viaLinks = options.answerWith === 'links';
 	if (viaLinks && parameters.responseType === 'freeText') {
 		throw new NodeOperationError(
-			this.getNode(),
+			ctx.getNode(),
 			`${label}: Free Text needs Answer With "Buttons in the Chat"`,
 			{
 				description:
@@ -219,20 +236,20 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 			},
 		);
 	}
-	const chatId = await numericChatId(this, chatIdParameter(this, 'chatId', 0, label));
-	const { apiToken } = await botCredentials(this);
-	const waiter: Waiter = { executionId: this.getExecutionId(), nodeId: this.getNode().id, chatId };
+	const chatId = await numericChatId(ctx, chatIdParameter(ctx, 'chatId', 0, label));
+	const { apiToken } = await botCredentials(ctx);
+	const waiter: Waiter = { executionId: ctx.getExecutionId(), nodeId: ctx.getNode().id, chatId };
 	const deadline = options.timeLimitMinutes
 		? Math.ceil(Date.now() / 1000 + options.timeLimitMinutes * 60)
 		: 0;
-	const resumeUrl = this.getSignedResumeUrl();
+	const resumeUrl = ctx.getSignedResumeUrl();
 	const link = `${resumeUrl}#${stateFragment(apiToken, waiter, {
 		kind: parameters.responseType,
 		deadline,
 		approvals: [],
 	})}`;
 	const markup = viaLinks
-		? linkButtons(this, parameters)
+		? linkButtons(ctx, parameters)
 		: chatButtons(parameters, (choice) => callbackData(apiToken, waiter, choice), options);
 	const body: IDataObject & { chat_id: number } = {
 		...sendOptionsBody(options),
@@ -242,11 +259,11 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 		link_preview_options: { is_disabled: true },
 		reply_markup: markup,
 	};
-	const engine = deliveryEngine(this, 0);
+	const engine = deliveryEngine(ctx, 0);
 	const delivery = await engine.inChatOrder(
 		chatId,
 		async () =>
-			await deliverFormatted<IDataObject>(this, engine, label, 'sendMessage', body, 0, [], false),
+			await deliverFormatted<IDataObject>(ctx, engine, label, 'sendMessage', body, 0, [], false),
 	);
 	const sent = delivery.result;
 
@@ -254,7 +271,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 	// its code: the first input item, with the answer's fields added, becomes the timed-out answer,
 	// so the next node sees `timedOut: true`. Its own fields stay: the node's expressions (approvers
 	// from `$json`, …) read them again when an answer comes.
-	const input = this.getInputData();
+	const input = ctx.getInputData();
 	const timedOut: INodeExecutionData = {
 		json: {
 			...(input[0]?.json ?? {}),
@@ -266,7 +283,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 		pairedItem: { item: 0 },
 	};
 	input.splice(0, input.length, timedOut);
-	await this.putExecutionToWait(deadline ? new Date(deadline * 1000) : WAIT_INDEFINITELY);
+	await ctx.putExecutionToWait(deadline ? new Date(deadline * 1000) : WAIT_INDEFINITELY);
 	return [timedOut];
 }
 
