@@ -198,21 +198,17 @@ type Options = SendOptions & {
  * limit passes.
  */
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	// The other items share the first one's request: with Continue On Fail each gets its failure.
 	if (itemIndex > 0) {
-		// With Continue On Fail every input item gets the failure of the one request.
-		const failure = failures.get(this);
-		if (failure) throw failure;
+		await requests.get(this);
 		return [];
 	}
-	try {
-		return await sendAndPause(this);
-	} catch (error) {
-		failures.set(this, error);
-		throw error;
-	}
+	const request = sendAndPause(this);
+	requests.set(this, request);
+	return await request;
 }
 
-const failures = new WeakMap<IExecuteFunctions, unknown>();
+const requests = new WeakMap<IExecuteFunctions, Promise<INodeExecutionData[]>>();
 
 async function sendAndPause(ctx: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const itemIndex = 0;
