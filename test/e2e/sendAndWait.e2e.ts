@@ -189,6 +189,12 @@ const WORKFLOWS = {
 		},
 		CREDENTIAL,
 	),
+	links: waitingWorkflow(
+		'wfTgSawLinks0001',
+		'saw-links',
+		{ responseType: 'approval', options: { answerWith: 'links' } },
+		CREDENTIAL,
+	),
 	hookApproval: waitingWorkflow(
 		'wfTgSawHookAppr1',
 		'saw-hook-approval',
@@ -501,6 +507,27 @@ describe('Send and Wait with a polling trigger on the bot', () => {
 		expect(messageText(id).reply_markup).toBeUndefined();
 	});
 
+	it('without a trigger: Answer With "Links to n8n" sends URL buttons to n8n\'s signed resume page', async () => {
+		await start('saw-links', { case: 'links', approvers: '', limit: 0 });
+		const id = await requestMessage('links');
+		const buttons = (
+			messageText(id) as unknown as {
+				reply_markup: { inline_keyboard: Array<Array<{ text: string; url: string }>> };
+			}
+		).reply_markup.inline_keyboard.flat();
+		expect(buttons.map((b) => b.text)).toEqual(['✅ Approve', '❌ Decline']);
+		expect(buttons[1].url).toMatch(
+			/\/webhook-waiting\/\d+\/wait-saw-links\?choice=d&signature=[0-9a-f]{64}$/,
+		);
+		// A changed choice breaks n8n's signature.
+		const forged = await request(buttons[1].url.replace('choice=d', 'choice=a'));
+		await forged.body.dump();
+		expect(forged.statusCode).toBe(401);
+		const opened = await request(buttons[1].url);
+		expect(await opened.body.text()).toContain('Your answer was recorded');
+		expect(await result('links')).toMatchObject({ approved: false, timedOut: false });
+	});
+
 	it("an ordinary message still starts the trigger's workflow", async () => {
 		emulator.pushUpdate({
 			message: {
@@ -519,14 +546,20 @@ describe('Send and Wait with a webhook trigger on the bot', () => {
 	it('the press reaches the waiting execution through the webhook trigger', async () => {
 		await start('saw-hook-approval', { case: 'hook', approvers: '@alice', limit: 0 });
 		const id = await requestMessage('hook', HOOK_TOKEN);
-		const intruder = pressUpdate(emulator, id, 0, mallory, HOOK_TOKEN);
+		const intruder = { update_id: 900_001, ...pressUpdate(emulator, id, 0, mallory, HOOK_TOKEN) };
 		expect((await emulator.deliver(intruder, { token: HOOK_TOKEN })).status).toBe(200);
+		expect(await answerTo(intruder)).toMatchObject({
+			text: 'You are not an approver of this request',
+		});
 		await quiet();
 		expect(reports('hook')).toEqual([]);
 		const started = Date.now();
-		const delivered = await emulator.deliver(pressUpdate(emulator, id, 0, alice, HOOK_TOKEN), {
-			token: HOOK_TOKEN,
-		});
+		const delivered = await emulator.deliver(
+			{ update_id: 900_002, ...pressUpdate(emulator, id, 0, alice, HOOK_TOKEN) },
+			{
+				token: HOOK_TOKEN,
+			},
+		);
 		expect(delivered.status).toBe(200);
 		const output = await result('hook');
 		console.log(

@@ -23,7 +23,7 @@ import { deliverFormatted } from '../../helpers/formattedDelivery';
 import { formatText, telegramParseMode } from '../../helpers/formatting';
 import { escapeAttribute, escapeHtml } from '../../helpers/markdown/html';
 import type { OperationModule } from '../types';
-import { emptyAnswer, type SendAndWaitParameters } from './sendAndWait/answer';
+import { emptyAnswer, labelledButtons, type SendAndWaitParameters } from './sendAndWait/answer';
 
 export const label = 'Send and Wait for Response';
 
@@ -244,9 +244,14 @@ async function sendAndPause(ctx: IExecuteFunctions): Promise<INodeExecutionData[
 		deadline,
 		approvals: [],
 	})}`;
-	const markup = viaLinks
-		? linkButtons(ctx, parameters)
-		: chatButtons(parameters, (choice) => callbackData(apiToken, waiter, choice), options);
+	// Links: each URL signed by n8n for its choice. Buttons: callback data under our MAC.
+	const markup = replyMarkup(
+		parameters,
+		viaLinks
+			? (text, choice) => ({ text, url: ctx.getSignedResumeUrl({ choice }) })
+			: (text, choice) => ({ text, callback_data: callbackData(apiToken, waiter, choice) }),
+		options,
+	);
 	const body: IDataObject & { chat_id: number } = {
 		...sendOptionsBody(options),
 		...withLink(text, options.parseMode, link),
@@ -285,10 +290,7 @@ async function sendAndPause(ctx: IExecuteFunctions): Promise<INodeExecutionData[
 
 function readParameters(ctx: IExecuteFunctions): SendAndWaitParameters {
 	const responseType = ctx.getNodeParameter('responseType', 0) as RequestKind;
-	const buttons = (
-		(ctx.getNodeParameter('buttons.button', 0, []) as Array<{ label?: string; value?: string }>) ??
-		[]
-	).filter((button) => (button.label ?? '').trim() !== '');
+	const buttons = labelledButtons(ctx.getNodeParameter('buttons.button', 0, []));
 	if (responseType === 'customButtons' && buttons.length === 0) {
 		throw new NodeOperationError(ctx.getNode(), `${label}: add at least one button with a label`);
 	}
@@ -325,9 +327,13 @@ function withLink(text: string, parseMode: string | undefined, link: string): ID
 	};
 }
 
-function chatButtons(
+/**
+ * The request's reply markup: force-reply for Free Text, else one button per choice (`a`, `d`,
+ * `c<index>`), made by `button`: a callback button, or a URL button to n8n's resume page.
+ */
+function replyMarkup(
 	parameters: SendAndWaitParameters,
-	data: (choice: string) => string,
+	button: (text: string, choice: string) => IDataObject,
 	options: Options,
 ): IDataObject {
 	if (parameters.responseType === 'freeText') {
@@ -336,30 +342,13 @@ function chatButtons(
 	}
 	if (parameters.responseType === 'customButtons') {
 		return {
-			inline_keyboard: parameters.buttons.map((button, index) => [
-				{ text: button.label, callback_data: data(`c${index}`) },
+			inline_keyboard: parameters.buttons.map((each, index) => [
+				button(each.label as string, `c${index}`),
 			]),
 		};
 	}
-	const row = [{ text: parameters.approveLabel, callback_data: data('a') }];
-	if (parameters.approvalType === 'double')
-		row.push({ text: parameters.declineLabel, callback_data: data('d') });
-	return { inline_keyboard: [row] };
-}
-
-/** URL buttons to n8n's resume page, each signed by n8n for its choice. */
-function linkButtons(ctx: IExecuteFunctions, parameters: SendAndWaitParameters): IDataObject {
-	const url = (choice: string) => ctx.getSignedResumeUrl({ choice });
-	if (parameters.responseType === 'customButtons') {
-		return {
-			inline_keyboard: parameters.buttons.map((button, index) => [
-				{ text: button.label, url: url(`c${index}`) },
-			]),
-		};
-	}
-	const row = [{ text: parameters.approveLabel, url: url('a') }];
-	if (parameters.approvalType === 'double')
-		row.push({ text: parameters.declineLabel, url: url('d') });
+	const row = [button(parameters.approveLabel, 'a')];
+	if (parameters.approvalType === 'double') row.push(button(parameters.declineLabel, 'd'));
 	return { inline_keyboard: [row] };
 }
 

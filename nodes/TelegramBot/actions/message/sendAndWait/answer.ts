@@ -7,7 +7,7 @@ export interface SendAndWaitParameters {
 	approvalType: 'double' | 'single';
 	approveLabel: string;
 	declineLabel: string;
-	buttons: Array<{ label?: string; value?: string }>;
+	buttons: Button[];
 }
 
 export interface Person {
@@ -15,6 +15,21 @@ export interface Person {
 	username?: string;
 	first_name?: string;
 	last_name?: string;
+}
+
+export interface Button {
+	label?: string;
+	value?: string;
+}
+
+/** The Custom Buttons that have a label, in their order (a button's choice is its index here). */
+export function labelledButtons(parameter: unknown): Button[] {
+	return ((parameter ?? []) as Button[]).filter((button) => (button.label ?? '').trim() !== '');
+}
+
+/** What a custom button gives back: its value, or its label when the value is empty. */
+export function valueOf(button: Button): string {
+	return (button.value ?? '').trim() || (button.label as string);
 }
 
 /** The output's fields before anyone answered (the timed-out answer adds timedOut: true). */

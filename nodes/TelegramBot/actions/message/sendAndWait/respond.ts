@@ -23,6 +23,9 @@ import {
 	approvalsOutput,
 	emptyAnswer,
 	isApprover,
+	labelledButtons,
+	valueOf,
+	type Button,
 	personOf,
 	shownName,
 	type Person,
@@ -118,6 +121,11 @@ export async function respond(this: IWebhookFunctions): Promise<IWebhookResponse
 	return await answer.approve();
 }
 
+/** The Custom Button a choice `c<index>` stands for. */
+function chosenButton(ctx: IWebhookFunctions, choice: string): Button | undefined {
+	return labelledButtons(ctx.getNodeParameter('buttons.button', []))[Number(choice.slice(1))];
+}
+
 function handled(outcome: string, json?: IDataObject): IWebhookResponseData {
 	return {
 		webhookResponse: { [HANDLED_MARKER]: outcome },
@@ -166,14 +174,10 @@ class Answering {
 	}
 
 	async custom(choice: string): Promise<IWebhookResponseData> {
-		const buttons = (
-			this.ctx.getNodeParameter('buttons.button', []) as Array<{ label?: string; value?: string }>
-		).filter((button) => (button.label ?? '').trim() !== '');
-		const button = buttons[Number(choice.slice(1))];
+		const button = chosenButton(this.ctx, choice);
 		if (!button) return handled('invalid');
-		const value = (button.value ?? '').trim() || (button.label as string);
 		return await this.final(
-			{ approved: null, text: value },
+			{ approved: null, text: valueOf(button) },
 			`☑️ “${button.label}” chosen by`,
 			`Chosen: ${button.label}`,
 		);
@@ -266,15 +270,12 @@ function linkAnswer(ctx: IWebhookFunctions): IWebhookResponseData {
 	let fields: IDataObject;
 	if (choice === 'a' || choice === 'd') fields = { approved: choice === 'a' };
 	else {
-		const buttons = (
-			ctx.getNodeParameter('buttons.button', []) as Array<{ label?: string; value?: string }>
-		).filter((button) => (button.label ?? '').trim() !== '');
-		const button = buttons[Number(choice.slice(1))];
+		const button = chosenButton(ctx, choice);
 		if (!button) {
 			res.status(400).send('Unknown choice');
 			return { noWebhookResponse: true };
 		}
-		fields = { approved: null, text: (button.value ?? '').trim() || button.label };
+		fields = { approved: null, text: valueOf(button) };
 	}
 	res.status(200).send('Your answer was recorded. You can close this page.');
 	return {
