@@ -15,6 +15,7 @@ import {
 	type Waiter,
 } from '../../nodes/shared/sendAndWait/reference';
 import { DEFAULT_TOKEN } from '../emulator/server';
+import { defaultCredentials, emulatorPerFile, runAction } from '../harness';
 
 const OTHER_TOKEN = '7098765432:AAFk2Lr8Qp4Tn6Vx1Zc3Hb5Jm7Wd9Ys0Ge4';
 const waiter: Waiter = {
@@ -133,5 +134,74 @@ describe('approvers', () => {
 		expect(isApprover('501', alice)).toBe(true);
 		expect(isApprover('@bob 502', alice)).toBe(false);
 		expect(isApprover('@bob', { id: 9 })).toBe(false);
+	});
+});
+
+describe('the operation in a real n8n-core execution', () => {
+	const emulator = emulatorPerFile();
+	const parameters = {
+		resource: 'message',
+		operation: 'sendAndWait',
+		chatId: { __rl: true, mode: 'id', value: '-1001234567890' },
+		text: 'Isolate host web-7?',
+		responseType: 'approval',
+		approvalsRequired: 2,
+		options: {
+			parseMode: 'none',
+			messageThreadId: '12',
+			disableNotification: true,
+			protectContent: true,
+			timeLimitMinutes: 30,
+		},
+	};
+
+	it('sends the request with its link and buttons, and puts the execution to wait with the time limit', async () => {
+		const started = Date.now();
+		const { items, error, run } = await runAction(
+			defaultCredentials(emulator.baseUrl),
+			parameters,
+			[{ team: 'soc' }],
+		);
+		expect(error).toBeUndefined();
+		const waitTill = new Date(run.waitTill ?? 0).getTime();
+		expect(waitTill - started).toBeGreaterThan(29 * 60_000);
+		expect(waitTill - started).toBeLessThan(31 * 60_000);
+		const [send] = emulator.callsOf('sendMessage');
+		expect(send.params).toMatchObject({
+			chat_id: -1001234567890,
+			parse_mode: 'HTML',
+			message_thread_id: 12,
+			disable_notification: true,
+			protect_content: true,
+			link_preview_options: { is_disabled: true },
+		});
+		// Plain text is escaped into HTML behind the link.
+		expect(String(send.params.text)).toMatch(
+			/^<a href="http:\/\/127\.0\.0\.1:5678\/webhook-waiting\/exec-1\/node-telegram\?signature=[0-9a-f]{64}#tgw1\.a\.\d+\.\.[\w-]{22}">\u200b<\/a>Isolate host web-7\?$/,
+		);
+		const keyboard = (
+			send.params.reply_markup as { inline_keyboard: Array<Array<{ callback_data: string }>> }
+		).inline_keyboard;
+		const waiter = { executionId: 'exec-1', nodeId: 'node-telegram', chatId: -1001234567890 };
+		expect(keyboard[0].map((b) => verifiedChoice(DEFAULT_TOKEN, waiter, b.callback_data))).toEqual([
+			'a',
+			'd',
+		]);
+		// What the next node gets if the time runs out: the input with the answer's fields.
+		expect(items[0].json).toMatchObject({
+			team: 'soc',
+			approved: false,
+			timedOut: true,
+			messageId: 1,
+		});
+	});
+
+	it('refuses before sending when the bot delivers its updates to a webhook outside this n8n', async () => {
+		emulator.bot().webhook = { url: 'https://elsewhere.example.com/hook' };
+		const { error } = await runAction(defaultCredentials(emulator.baseUrl), parameters);
+		expect(error?.message).toBe(
+			'Send and Wait for Response: this bot delivers its updates to https://elsewhere.example.com/hook, not to this n8n, so no answer could reach the workflow',
+		);
+		expect(emulator.callsOf('sendMessage')).toEqual([]);
 	});
 });

@@ -14,7 +14,13 @@ import {
 	type RequestKind,
 	type Waiter,
 } from '../../../shared/sendAndWait/reference';
-import { botCredentials, callBotApi, deliveryEngine, itemOptions } from '../../../shared/transport';
+import {
+	botCredentials,
+	callBotApi,
+	deliveryEngine,
+	itemOptions,
+	redact,
+} from '../../../shared/transport';
 import { chatLocator } from '../../descriptions/chatLocator';
 import { RATE_LIMIT_OPTIONS } from '../../descriptions/rateLimitOptions';
 import { optionsWithRetry } from '../../descriptions/retryOption';
@@ -239,6 +245,7 @@ async function sendAndPause(ctx: IExecuteFunctions): Promise<INodeExecutionData[
 		? Math.ceil(Date.now() / 1000 + options.timeLimitMinutes * 60)
 		: 0;
 	const resumeUrl = ctx.getSignedResumeUrl();
+	if (!viaLinks) await assertAnswersCanArrive(ctx, resumeUrl, apiToken);
 	const link = `${resumeUrl}#${stateFragment(apiToken, waiter, {
 		kind: parameters.responseType,
 		deadline,
@@ -301,6 +308,29 @@ function readParameters(ctx: IExecuteFunctions): SendAndWaitParameters {
 		declineLabel: ctx.getNodeParameter('declineLabel', 0, '❌ Decline') as string,
 		buttons,
 	};
+}
+
+/**
+ * Presses reach this n8n only through a trigger of this n8n: a webhook registered elsewhere means
+ * none is (polling leaves no trace at Telegram, so an empty webhook cannot be judged). Said before
+ * anything is sent, rather than waiting for answers that never come.
+ */
+async function assertAnswersCanArrive(
+	ctx: IExecuteFunctions,
+	resumeUrl: string,
+	token: string,
+): Promise<void> {
+	const info = await callBotApi<{ url?: string }>(ctx, label, 'getWebhookInfo');
+	const n8nBase = resumeUrl.slice(0, resumeUrl.indexOf('/webhook-waiting/'));
+	if (!info.url || info.url.startsWith(`${n8nBase}/webhook`)) return;
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`${label}: this bot delivers its updates to ${redact(info.url, token)}, not to this n8n, so no answer could reach the workflow`,
+		{
+			description:
+				'Activate a Telegram Bot Webhook Trigger (with "Take Over Existing Webhook") or a Polling Trigger on this bot in this n8n, use another bot, or set Options → Answer With to "Links to n8n".',
+		},
+	);
 }
 
 /** A `@channelusername` becomes the chat's numeric ID: the buttons are bound to it before sending. */
