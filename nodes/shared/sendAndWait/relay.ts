@@ -27,17 +27,25 @@ const INVALID_TEXT = 'This button is not valid';
  * does not answer) is told "This request is closed" and its buttons are removed.
  */
 export async function relayAnswer(ctx: TriggerContext, update: IDataObject): Promise<boolean> {
-	const callback = update.callback_query as IDataObject | undefined;
-	if (callback && typeof callback.data === 'string' && callback.data.startsWith(CALLBACK_PREFIX)) {
-		await relayPress(ctx, update, callback);
+	try {
+		const callback = update.callback_query as IDataObject | undefined;
+		if (typeof callback?.data === 'string' && callback.data.startsWith(CALLBACK_PREFIX)) {
+			await relayPress(ctx, update, callback);
+			return true;
+		}
+		const message = update.message as IDataObject | undefined;
+		const repliedTo = message?.reply_to_message as RequestMessage | undefined;
+		if (message && repliedTo?.from?.is_bot && linkOf(repliedTo)) {
+			return await relayReply(ctx, update, repliedTo);
+		}
+		return false;
+	} catch (error) {
+		// Nothing in an update may cost the trigger; an answer that cannot be handed over is lost.
+		ctx.logger.warn(
+			`Telegram Bot trigger: a Send and Wait answer could not be handed over: ${(error as Error).message}`,
+		);
 		return true;
 	}
-	const message = update.message as IDataObject | undefined;
-	const repliedTo = message?.reply_to_message as RequestMessage | undefined;
-	if (message && repliedTo?.from?.is_bot && linkOf(repliedTo)) {
-		return await relayReply(ctx, update, repliedTo);
-	}
-	return false;
 }
 
 async function relayPress(ctx: TriggerContext, update: IDataObject, callback: IDataObject) {
