@@ -1,4 +1,5 @@
 import type { IDataObject, ITriggerFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { botApiRequest, botCredentials } from '../transport';
 import {
@@ -82,25 +83,41 @@ async function relayReply(
 	return true;
 }
 
-/** POSTs the answer to the waiting execution; true when our node took it (n8n's own pages mean it ended). */
+/** How long an answer waits for its execution to finish going to sleep (a tap right after the send). */
+const STILL_RUNNING_RETRIES = 20;
+const STILL_RUNNING_PAUSE_MS = 500;
+
+/**
+ * POSTs the answer to the waiting execution; true when our node took it (n8n's own pages mean it
+ * ended). n8n answers 409 "is running already" while the execution that sent the request has not
+ * yet been saved as waiting: the answer is tried again for a few seconds.
+ */
 async function handOver(ctx: TriggerContext, url: string, body: RelayedAnswer): Promise<boolean> {
 	try {
-		const response = (await ctx.helpers.httpRequest({
-			method: 'POST',
-			url,
-			body: { ...body },
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: 30_000,
-		})) as { statusCode: number; body: unknown };
-		const answer = response.body as IDataObject | undefined;
-		return (
-			response.statusCode === 200 &&
-			!!answer &&
-			typeof answer === 'object' &&
-			HANDLED_MARKER in answer
-		);
+		for (let attempt = 0; ; attempt++) {
+			const response = (await ctx.helpers.httpRequest({
+				method: 'POST',
+				url,
+				body: { ...body },
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				timeout: 30_000,
+			})) as { statusCode: number; body: unknown };
+			const answer = response.body as IDataObject | undefined;
+			const running =
+				response.statusCode === 409 && /running already/.test(JSON.stringify(answer ?? ''));
+			if (running && attempt < STILL_RUNNING_RETRIES) {
+				await sleep(STILL_RUNNING_PAUSE_MS);
+				continue;
+			}
+			return (
+				response.statusCode === 200 &&
+				!!answer &&
+				typeof answer === 'object' &&
+				HANDLED_MARKER in answer
+			);
+		}
 	} catch (error) {
 		ctx.logger.warn(
 			`Telegram Bot trigger: could not hand a Send and Wait answer to its execution: ${(error as Error).message}`,
