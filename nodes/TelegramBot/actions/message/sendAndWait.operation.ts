@@ -320,7 +320,15 @@ async function assertAnswersCanArrive(
 	resumeUrl: string,
 	token: string,
 ): Promise<void> {
-	const info = await callBotApi<{ url?: string }>(ctx, label, 'getWebhookInfo');
+	const info = await callBotApi<{ url?: string }>(
+		ctx,
+		label,
+		'getWebhookInfo',
+		{},
+		{
+			itemIndex: 0,
+		},
+	);
 	const n8nBase = resumeUrl.slice(0, resumeUrl.indexOf('/webhook-waiting/'));
 	if (!info.url || info.url.startsWith(`${n8nBase}/webhook`)) return;
 	throw new NodeOperationError(
@@ -336,7 +344,13 @@ async function assertAnswersCanArrive(
 /** A `@channelusername` becomes the chat's numeric ID: the buttons are bound to it before sending. */
 async function numericChatId(ctx: IExecuteFunctions, chatId: string | number): Promise<number> {
 	if (typeof chatId === 'number') return chatId;
-	const chat = await callBotApi<{ id: number }>(ctx, label, 'getChat', { chat_id: chatId });
+	const chat = await callBotApi<{ id: number }>(
+		ctx,
+		label,
+		'getChat',
+		{ chat_id: chatId },
+		{ itemIndex: 0 },
+	);
 	return chat.id;
 }
 
