@@ -14,14 +14,10 @@ import {
 	type RequestKind,
 	type Waiter,
 } from '../../../shared/sendAndWait/reference';
-import {
-	botCredentials,
-	callBotApi,
-	deliveryEngine,
-	itemOptions,
-	redact,
-} from '../../../shared/transport';
+import { botCredentials, callBotApi, deliveryEngine, redact } from '../../../shared/transport';
+import { itemOptions } from '../../../shared/itemOptions';
 import { chatLocator } from '../../descriptions/chatLocator';
+import { callPolicy, rateLimits } from '../../helpers/policy';
 import { RATE_LIMIT_OPTIONS } from '../../descriptions/rateLimitOptions';
 import { optionsWithRetry } from '../../descriptions/retryOption';
 import { SEND_OPTIONS, sendOptionsBody, type SendOptions } from '../../descriptions/sendOptions';
@@ -267,7 +263,7 @@ async function sendAndPause(ctx: IExecuteFunctions): Promise<INodeExecutionData[
 		link_preview_options: { is_disabled: true },
 		reply_markup: markup,
 	};
-	const engine = deliveryEngine(ctx, 0);
+	const engine = deliveryEngine(ctx, rateLimits(ctx, 0));
 	const delivery = await engine.inChatOrder(
 		chatId,
 		async () =>
@@ -325,9 +321,7 @@ async function assertAnswersCanArrive(
 		label,
 		'getWebhookInfo',
 		{},
-		{
-			itemIndex: 0,
-		},
+		callPolicy(ctx, 0),
 	);
 	const n8nBase = resumeUrl.slice(0, resumeUrl.indexOf('/webhook-waiting/'));
 	if (!info.url || info.url.startsWith(`${n8nBase}/webhook`)) return;
@@ -349,7 +343,7 @@ async function numericChatId(ctx: IExecuteFunctions, chatId: string | number): P
 		label,
 		'getChat',
 		{ chat_id: chatId },
-		{ itemIndex: 0 },
+		callPolicy(ctx, 0),
 	);
 	return chat.id;
 }
