@@ -279,6 +279,7 @@ export async function runAction(
 	);
 	const data = additionalData(() => credentials, {
 		hooks,
+		executionId: 'exec-1',
 	} as Partial<IWorkflowExecuteAdditionalData>);
 	try {
 		const execution = new WorkflowExecute(data, 'manual').run({ workflow, startNode: source });

@@ -3,10 +3,13 @@ import type {
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { operationProperties } from './actions';
+import { respond, SEND_AND_WAIT_WEBHOOKS } from './actions/message/sendAndWait/respond';
 import { router } from './actions/router';
 import { searchChats } from './methods/listSearch';
 
@@ -31,12 +34,19 @@ export class TelegramBot implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'telegramBotApi', required: true }],
+		// Send and Wait's resume URL (n8n waits on these, it registers nothing for them), declared as
+		// n8n's own Send and Wait nodes declare it.
+		webhooks: SEND_AND_WAIT_WEBHOOKS,
 		properties: operationProperties(),
 	};
 
 	methods = {
 		listSearch: { searchChats },
 	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await respond.call(this);
+	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

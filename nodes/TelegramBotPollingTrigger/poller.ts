@@ -1,10 +1,11 @@
 import type { IDataObject, ITriggerFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { allowedUpdates, unionOfAllowedUpdates } from '../shared/updates/updateTypes';
+import { triggerAllowedUpdates, unionOfAllowedUpdates } from '../shared/updates/updateTypes';
 import { nodeError } from '../shared/nodeError';
 import { botApiRequest, BotApiFailure, botKey, retryDelayMs } from '../shared/transport';
 import { staticDataLedger } from '../shared/updates/dedupe';
+import { relayAnswer } from '../shared/sendAndWait/relay';
 import { itemFor, type UpdateSettings } from '../shared/updates/pipeline';
 
 export interface PollerOptions {
@@ -84,7 +85,7 @@ export async function subscribe(
 		ctx,
 		settings,
 		options,
-		allowed: allowedUpdates(settings.filters.types) ?? [],
+		allowed: triggerAllowedUpdates(settings.filters.types) ?? [],
 	};
 	const joined = stream;
 	joined.add(subscriber);
@@ -260,7 +261,9 @@ class UpdateStream {
 				const id = update.update_id as number;
 				// Telegram hands back only what is not confirmed; this guards against a server that does not.
 				if (this.offset !== undefined && id < this.offset) continue;
-				await Promise.all([...this.subscribers].map((each) => this.handOver(each, update)));
+				// An answer to a waiting Send and Wait goes to its execution, once, and starts no workflow.
+				if (!(await relayAnswer(this.ctx, update)))
+					await Promise.all([...this.subscribers].map((each) => this.handOver(each, update)));
 				this.offset = id + 1;
 			}
 		}

@@ -1,5 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { relayAnswer } from '../shared/sendAndWait/relay';
 import { webhookLedger } from '../shared/updates/dedupe';
 import { itemFor, readSettings } from '../shared/updates/pipeline';
 import { secretMatches } from './secret';
@@ -33,6 +34,8 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 	const body = this.getBodyData();
 	if (!isUpdate(body)) return refuse(this, 400, 'Bad Request: the body is not a Telegram update');
 
+	// An answer to a waiting Send and Wait goes to its execution and starts no workflow.
+	if (await relayAnswer(this, body)) return { webhookResponse: { ok: true } };
 	const ledger = webhookLedger(secret as string);
 	const item = await itemFor(this, body, readSettings(this), ledger);
 	if (!item) return { webhookResponse: { ok: true } };

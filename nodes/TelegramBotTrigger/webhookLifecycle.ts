@@ -1,7 +1,7 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { allowedUpdates } from '../shared/updates/updateTypes';
+import { triggerAllowedUpdates } from '../shared/updates/updateTypes';
 import { webhookUrlProblem } from '../shared/webhookUrl';
 import { botCredentials, redact } from '../shared/transport';
 import { ActivationBudget } from '../shared/activationBudget';
@@ -69,7 +69,7 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const info = await webhookInfo(new ActivationBudget(this), 'Check Webhook');
 	const staticData = this.getWorkflowStaticData('node');
 	if (info.url !== ourUrl(this) || typeof staticData.secretToken !== 'string') return false;
-	const wanted = allowedUpdates(this.getNodeParameter('updates', []) as string[]);
+	const wanted = triggerAllowedUpdates(this.getNodeParameter('updates', []) as string[]);
 	return !wanted || wanted.length === 0 || sameSet(wanted, info.allowed_updates);
 }
 
@@ -106,7 +106,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	}
 	const secretToken = newSecretToken();
 	const body: IDataObject = { url, secret_token: secretToken };
-	body.allowed_updates = allowedUpdates(this.getNodeParameter('updates', []) as string[]) ?? [];
+	body.allowed_updates = triggerAllowedUpdates(this.getNodeParameter('updates', []) as string[]) ?? [];
 	if (options.dropPendingUpdates) body.drop_pending_updates = true;
 	await rememberBotUsername(this, budget, operation);
 	await budget.call(operation, 'setWebhook', body);

@@ -99,7 +99,10 @@ describe('the packed package inside n8n', () => {
 			() => emulator.callsOf('setWebhook')[before],
 		);
 		const hookUrl = `${n8n.baseUrl}/webhook/e2e-trigger-hook/webhook`;
-		expect(registration.params).toMatchObject({ url: hookUrl, allowed_updates: ['message'] });
+		expect(registration.params).toMatchObject({
+			url: hookUrl,
+			allowed_updates: ['message', 'callback_query'],
+		});
 		expect(String(registration.params.secret_token)).toMatch(/^[A-Za-z0-9_-]{32,}$/);
 
 		const update = {

@@ -3,6 +3,7 @@ import type { Message } from '@grammyjs/types';
 import { fileFrom, mediaObject } from './files';
 import { list } from './params';
 import type { EmulatorState } from './state';
+import { setInlineKeyboard, withEntities } from './sendAndWait';
 import { parsedText } from './text';
 import { ApiError, type BotState, type Methods, type Params } from './types';
 
@@ -40,10 +41,12 @@ export function editMethods(state: EmulatorState): Methods {
 			const edit = target(bot, p);
 			if (!('text' in edit.message))
 				throw new ApiError(400, 'Bad Request: there is no text in the message to edit');
-			const parsed = parsedText(p.text, p.parse_mode, 'message text', 4096);
+			const parsed = withEntities(parsedText(p.text, p.parse_mode, 'message text', 4096), p);
 			if (edit.message.text === parsed.text && !p.reply_markup)
 				throw new ApiError(400, NOT_MODIFIED);
-			return edited(edit, { text: parsed.text, entities: parsed.entities, ...markup(p) });
+			// As Telegram: an edit without reply_markup removes the inline keyboard.
+			setInlineKeyboard(edit.message, p.reply_markup);
+			return edited(edit, { text: parsed.text, entities: parsed.entities });
 		},
 		editmessagecaption: async (bot, p) => {
 			const edit = target(bot, p);
@@ -58,8 +61,11 @@ export function editMethods(state: EmulatorState): Methods {
 				...markup(p),
 			});
 		},
-		editmessagereplymarkup: async (bot, p) =>
-			edited(target(bot, p), { reply_markup: p.reply_markup }),
+		editmessagereplymarkup: async (bot, p) => {
+			const edit = target(bot, p);
+			setInlineKeyboard(edit.message, p.reply_markup);
+			return edited(edit, {});
+		},
 		editmessagemedia: async (bot, p, call) => {
 			const media = (typeof p.media === 'string' ? JSON.parse(p.media) : p.media) as
 				| { type?: string; media?: string; caption?: string; parse_mode?: string }

@@ -1,5 +1,6 @@
 import { list } from './params';
 import type { EmulatorState } from './state';
+import { setInlineKeyboard, withEntities } from './sendAndWait';
 import { parsedText } from './text';
 import { messageIds } from './edits';
 import { ApiError, type BotState, type Methods, type Params } from './types';
@@ -118,14 +119,14 @@ export function messageMethods(state: EmulatorState): Methods {
 	return {
 		sendmessage: async (bot, p) => {
 			const target = state.resolveChat(p.chat_id);
-			const parsed = parsedText(p.text, p.parse_mode, 'message text', 4096);
-			return {
-				result: state.message(bot, target.chat, {
-					text: parsed.text,
-					...(parsed.entities.length ? { entities: parsed.entities } : {}),
-					...(p.message_thread_id ? { message_thread_id: Number(p.message_thread_id) } : {}),
-				}),
-			};
+			const parsed = withEntities(parsedText(p.text, p.parse_mode, 'message text', 4096), p);
+			const message = state.message(bot, target.chat, {
+				text: parsed.text,
+				...(parsed.entities.length ? { entities: parsed.entities } : {}),
+				...(p.message_thread_id ? { message_thread_id: Number(p.message_thread_id) } : {}),
+			});
+			setInlineKeyboard(message as unknown as Record<string, unknown>, p.reply_markup);
+			return { result: message };
 		},
 		sendcontact: async (bot, p) => {
 			const target = state.resolveChat(p.chat_id);

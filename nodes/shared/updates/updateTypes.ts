@@ -74,6 +74,17 @@ export function allowedUpdates(selected: string[] | undefined): string[] | undef
 	return selected.includes('*') ? [] : selected;
 }
 
+/**
+ * What a trigger asks Telegram for: its selected types, plus what answers a Send and Wait request
+ * (button presses and replies), which it hands to the waiting execution; its filters still keep
+ * any other update of those types from starting its workflow.
+ */
+export function triggerAllowedUpdates(selected: string[] | undefined): string[] | undefined {
+	const allowed = allowedUpdates(selected);
+	if (!allowed || allowed.length === 0) return allowed;
+	return [...new Set([...allowed, 'callback_query', 'message'])];
+}
+
 /** The "Allowed Updates" option of Get Updates and Create Webhook. */
 export const allowedUpdatesOption = (description: string): INodeProperties => ({
 	displayName: 'Allowed Updates',

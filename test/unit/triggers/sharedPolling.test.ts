@@ -116,7 +116,9 @@ describe('several polling workflows on one bot share one getUpdates stream', () 
 		await reactions.until(1);
 		expect(Date.now() - started).toBeLessThan(5_000);
 		expect(ids(reactions)).toEqual([reaction.update_id]);
+		// callback_query with them: a press may answer a waiting Send and Wait.
 		expect(emulator.callsOf('getUpdates').at(-1)!.params.allowed_updates).toEqual([
+			'callback_query',
 			'message',
 			'message_reaction',
 		]);

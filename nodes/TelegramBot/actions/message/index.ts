@@ -13,6 +13,7 @@ import { editMessageReplyMarkup } from './editMessageReplyMarkup.operation';
 import { editMessageText } from './editMessageText.operation';
 import { forwardMessage } from './forwardMessage.operation';
 import { sendAnimation } from './sendAnimation.operation';
+import { sendAndWait } from './sendAndWait.operation';
 import { sendAudio } from './sendAudio.operation';
 import { sendChatAction } from './sendChatAction.operation';
 import { sendDice } from './sendDice.operation';
@@ -49,6 +50,23 @@ export const message: Resource = {
 			action: 'Send a message',
 			description:
 				'Send a text message to a user, group or channel; long texts are split (sendMessage)',
+		},
+		{
+			value: 'sendAndWait',
+			module: sendAndWait,
+			method: 'sendMessage` + n8n\'s wait + `editMessageText',
+			example: {
+				parameters: { chatId: exampleChat, text: 'Isolate host web-7?', responseType: 'approval' },
+			},
+			readme: {
+				inputs:
+					'`chatId`, `text`, `responseType` (`approval`, `customButtons`, `freeText`); approval type, labels, Approvals Required, buttons, Approvers; options: Answer With (buttons in the chat / links to n8n), Time Limit, Reply Placeholder, the send options',
+				output:
+					'one item: `approved`, `text` (chosen value or reply), `respondedBy` (`id`, `username`, `name`), `respondedAt`, `approvals`, `timedOut`, `chatId`, `messageId`; see [Send and Wait](#send-and-wait-for-response)',
+			},
+			action: 'Send a message and wait for response',
+			description:
+				'Send a request with approve/decline or custom buttons, or for a reply, and pause until someone answers in the chat (sendMessage + a Telegram Bot trigger)',
 		},
 		{
 			value: 'sendPhoto',
