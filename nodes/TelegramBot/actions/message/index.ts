@@ -54,7 +54,8 @@ export const message: Resource = {
 		{
 			value: 'sendAndWait',
 			module: sendAndWait,
-			method: 'sendMessage` + n8n\'s wait + `editMessageText',
+			// Then n8n's wait; the answer edits the message (editMessageText) and answers the press.
+			method: 'sendMessage',
 			example: {
 				parameters: { chatId: exampleChat, text: 'Isolate host web-7?', responseType: 'approval' },
 			},
