@@ -116,3 +116,76 @@ export function commandMessage(text: string, messageId = 1) {
 		},
 	} as never;
 }
+
+/** Where Send and Wait workflows ask, and where they report what they resumed with. */
+export const APPROVER_CHAT = -1001234567890;
+export const AUDIT_CHAT = -4001;
+
+/**
+ * Webhook (started by the test, with the case's settings in its body) → Send and Wait → a report
+ * of the output to the audit group: `RESULT <case> <json>`.
+ */
+export function waitingWorkflow(
+	id: string,
+	path: string,
+	parameters: Record<string, unknown>,
+	credential: Credential,
+) {
+	return {
+		id,
+		name: `E2E: send and wait ${path}`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: `e2e-${path}`,
+				parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+			},
+			{
+				id: `wait-${path}`,
+				name: 'Ask',
+				type: 'n8n-nodes-telegram-bot.telegramBot',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: {
+					resource: 'message',
+					operation: 'sendAndWait',
+					chatId: { __rl: true, mode: 'id', value: String(APPROVER_CHAT) },
+					text: '=<b>{{ $json.body.case }}</b>: isolate host web-7?',
+					approvers: '={{ $json.body.approvers }}',
+					...parameters,
+					options: {
+						parseMode: 'HTML',
+						timeLimitMinutes: '={{ $json.body.limit ?? 0 }}',
+						...((parameters.options as object) ?? {}),
+					},
+				},
+				credentials: { telegramBotApi: credential },
+			},
+			{
+				id: 'report',
+				name: 'Report',
+				type: 'n8n-nodes-telegram-bot.telegramBot',
+				typeVersion: 1,
+				position: [400, 0],
+				parameters: {
+					resource: 'message',
+					operation: 'sendMessage',
+					chatId: { __rl: true, mode: 'id', value: String(AUDIT_CHAT) },
+					text: "=RESULT {{ $('Start').first().json.body.case }} {{ JSON.stringify($json) }}",
+					options: {},
+				},
+				credentials: { telegramBotApi: credential },
+			},
+		],
+		connections: {
+			Start: { main: [[{ node: 'Ask', type: 'main', index: 0 }]] },
+			Ask: { main: [[{ node: 'Report', type: 'main', index: 0 }]] },
+		},
+	};
+}

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { person, pressUpdate, replyUpdate } from '../emulator/sendAndWait';
 import { BotApiEmulator, DEFAULT_TOKEN } from '../emulator/server';
 import { tokenLeaks } from '../leaks';
+import { APPROVER_CHAT, AUDIT_CHAT, waitingWorkflow } from './fixtures';
 import { N8nInstance } from './n8nProcess';
 
 /**
@@ -23,8 +24,6 @@ const n8n = new N8nInstance();
 const CREDENTIAL = { id: 'tgEmulatorCred01', name: 'Telegram Emulator' };
 const HOOK_TOKEN = '7098765432:AAFk2Lr8Qp4Tn6Vx1Zc3Hb5Jm7Wd9Ys0Ge4';
 const HOOK_CREDENTIAL = { id: 'tgEmulatorCred02', name: 'Telegram Emulator (webhook bot)' };
-const APPROVER_CHAT = -1001234567890;
-const AUDIT_CHAT = -4001;
 
 const alice = person(501, 'alice', 'Alice');
 const bob = person(502, 'bob', 'Bob');
@@ -67,75 +66,6 @@ function inboxWorkflow(
 			},
 		],
 		connections: { Trigger: { main: [[{ node: 'Echo', type: 'main', index: 0 }]] } },
-	};
-}
-
-/**
- * Webhook (started by the test, with the case's settings in its body) → Send and Wait → a report
- * of the output to the audit group: `RESULT <case> <json>`.
- */
-function waitingWorkflow(
-	id: string,
-	path: string,
-	parameters: Record<string, unknown>,
-	credential: typeof CREDENTIAL,
-) {
-	return {
-		id,
-		name: `E2E: send and wait ${path}`,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{
-				id: 'start',
-				name: 'Start',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: `e2e-${path}`,
-				parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
-			},
-			{
-				id: `wait-${path}`,
-				name: 'Ask',
-				type: 'n8n-nodes-telegram-bot.telegramBot',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: {
-					resource: 'message',
-					operation: 'sendAndWait',
-					chatId: { __rl: true, mode: 'id', value: String(APPROVER_CHAT) },
-					text: '=<b>{{ $json.body.case }}</b>: isolate host web-7?',
-					approvers: '={{ $json.body.approvers }}',
-					...parameters,
-					options: {
-						parseMode: 'HTML',
-						timeLimitMinutes: '={{ $json.body.limit ?? 0 }}',
-						...((parameters.options as object) ?? {}),
-					},
-				},
-				credentials: { telegramBotApi: credential },
-			},
-			{
-				id: 'report',
-				name: 'Report',
-				type: 'n8n-nodes-telegram-bot.telegramBot',
-				typeVersion: 1,
-				position: [400, 0],
-				parameters: {
-					resource: 'message',
-					operation: 'sendMessage',
-					chatId: { __rl: true, mode: 'id', value: String(AUDIT_CHAT) },
-					text: "=RESULT {{ $('Start').first().json.body.case }} {{ JSON.stringify($json) }}",
-					options: {},
-				},
-				credentials: { telegramBotApi: credential },
-			},
-		],
-		connections: {
-			Start: { main: [[{ node: 'Ask', type: 'main', index: 0 }]] },
-			Ask: { main: [[{ node: 'Report', type: 'main', index: 0 }]] },
-		},
 	};
 }
 

@@ -4,14 +4,17 @@ import { randomBytes } from 'node:crypto';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { person, pressUpdate } from '../emulator/sendAndWait';
 import { BotApiEmulator } from '../emulator/server';
 import {
+	CREDENTIAL,
 	chat,
 	commandMessage,
 	e2eWorkflow,
 	from,
 	sendMessageNode,
 	sentTexts as sentTextsOf,
+	waitingWorkflow,
 } from '../e2e/fixtures';
 import { N8nInstance, until as waitFor } from '../e2e/n8nProcess';
 import { tokenLeaks } from '../leaks';
@@ -69,6 +72,14 @@ const SEND_WORKFLOW = {
 	connections: { Webhook: { main: [[{ node: 'Send Message', type: 'main', index: 0 }]] } },
 };
 
+/** Webhook → Send and Wait (approval, one approver) → a report of its output: `RESULT <case> <json>`. */
+const APPROVAL_WORKFLOW = waitingWorkflow(
+	'wfTgQueueSaw0001',
+	'queue-saw',
+	{ responseType: 'approval', approvalsRequired: 1 },
+	CREDENTIAL,
+);
+
 const until = async <T>(
 	what: string,
 	probe: () => T | undefined | false | Promise<T | undefined | false>,
@@ -114,6 +125,7 @@ beforeAll(async () => {
 		e2eWorkflow('polling'),
 		SEND_WORKFLOW,
 		riskWorkflow(),
+		APPROVAL_WORKFLOW,
 	]);
 
 	await Promise.all([
@@ -272,6 +284,71 @@ describe('the packed package in n8n queue mode (main + webhook processor + 2 wor
 			'Risk workflow: risk while-down',
 		]);
 		expect(emulator.callsOf('getUpdates').filter((call) => call.status === 409)).toEqual([]);
+	});
+
+	it("Send and Wait: the waiting execution resumes on a worker with the approver's press, relayed by the polling trigger on main", async () => {
+		// The polling workflows of the test before are active on main and poll the bot.
+		await main.activate(APPROVAL_WORKFLOW.id);
+		const alice = person(501, 'alice', 'Alice');
+		const before = enqueuedBy(webhook).length;
+		await until('the webhook processor to start the waiting workflow', async () => {
+			const response = await request(`${webhook.baseUrl}/webhook/queue-saw`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ case: 'queue', approvers: '@alice', limit: 0 }),
+			});
+			await response.body.dump();
+			return response.statusCode === 200 || undefined;
+		});
+		const id = await ranOnAWorker(webhook, before);
+		const request_ = await until('the request message', () =>
+			emulator.bot(TOKEN).sent.find((m) => 'text' in m && m.text?.startsWith('\u200bqueue:')),
+		);
+		// The resume URL in the message is the webhook processor's (N8N_WEBHOOK_URL), never main's.
+		const link = (request_ as unknown as { entities: Array<{ type: string; url?: string }> })
+			.entities[0];
+		expect(link.url).toMatch(
+			new RegExp(`^${webhook.baseUrl}/webhook-waiting/${id}/wait-queue-saw\\?signature=`),
+		);
+
+		const mainEnqueued = enqueuedBy(main).length;
+		const echoes = [...sentTexts('Polled:'), ...sentTexts('Risk workflow:')];
+		const press = pressUpdate(emulator, request_.message_id, 0, alice, TOKEN) as {
+			callback_query: { id: string };
+		};
+		emulator.pushUpdate(press as never, TOKEN);
+		const report = await until('the resumed output', () =>
+			sentTexts('RESULT queue ')
+				.map((text) => JSON.parse(text.slice('RESULT queue '.length)) as Record<string, unknown>)
+				.at(0),
+		);
+		expect(report).toMatchObject({
+			approved: true,
+			timedOut: false,
+			respondedBy: { id: 501, username: 'alice', name: 'Alice' },
+			messageId: request_.message_id,
+		});
+		// The resume went through the webhook processor's queue to a worker: the same execution, run twice there.
+		expect(enqueuedBy(webhook).filter((e) => e === id)).toHaveLength(2);
+		expect(startedOnAWorker().filter((e) => e === id)).toHaveLength(2);
+		expect([...startedOn(main), ...startedOn(webhook)]).not.toContain(id);
+
+		const answer = emulator
+			.callsOf('answerCallbackQuery')
+			.find((call) => call.params.callback_query_id === press.callback_query.id);
+		expect(answer?.params).toMatchObject({ text: 'Approved' });
+		const edited = emulator.bot(TOKEN).sent.find((m) => m.message_id === request_.message_id) as {
+			text: string;
+			reply_markup?: unknown;
+		};
+		expect(edited.text).toMatch(
+			/^\u200bqueue: isolate host web-7\?\n\n✅ Approved by @alice, \d\d:\d\d$/,
+		);
+		expect(edited.reply_markup).toBeUndefined();
+		// The trigger's own workflows started nothing for the press.
+		await pause(2000);
+		expect(enqueuedBy(main)).toHaveLength(mainEnqueued);
+		expect([...sentTexts('Polled:'), ...sentTexts('Risk workflow:')]).toEqual(echoes);
 	});
 
 	it('leaves the token nowhere: no log of any process, no PostgreSQL dump, no Redis key or value', async () => {
