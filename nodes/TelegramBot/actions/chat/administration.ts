@@ -33,6 +33,15 @@ const senderExample = {
 };
 
 /** What an administrator bot does in a group or channel: rights, join requests, photo, links, channels. */
+/** Shared by Restrict Chat Member and Set Chat Permissions: both methods take the same flag. */
+const independentPermissions = boolean('use_independent_chat_permissions', {
+	displayName: 'Independent Permissions',
+	name: 'independentPermissions',
+	inOptions: true,
+	description:
+		'Whether each media permission stands alone; otherwise sending media also allows text messages and link previews',
+});
+
 export const administrationRows = [
 	row({
 		value: 'restrictMember',
@@ -49,13 +58,7 @@ export const administrationRows = [
 				description:
 					'When the restriction ends; empty, or under 30 seconds or over 366 days away, restricts forever',
 			}),
-			boolean('use_independent_chat_permissions', {
-				displayName: 'Independent Permissions',
-				name: 'independentPermissions',
-				inOptions: true,
-				description:
-					'Whether each media permission stands alone; otherwise sending media also allows text messages and link previews',
-			}),
+			independentPermissions,
 		],
 		output: 'acknowledge',
 		action: 'Restrict a member of a chat',
@@ -107,17 +110,7 @@ export const administrationRows = [
 		value: 'setPermissions',
 		label: 'Set Chat Permissions',
 		method: 'setChatPermissions',
-		fields: [
-			chat,
-			permissions,
-			boolean('use_independent_chat_permissions', {
-				displayName: 'Independent Permissions',
-				name: 'independentPermissions',
-				inOptions: true,
-				description:
-					'Whether each media permission stands alone; otherwise sending media also allows text messages and link previews',
-			}),
-		],
+		fields: [chat, permissions, independentPermissions],
 		output: 'acknowledge',
 		action: 'Set what members of a chat may do',
 		description:
