@@ -7,6 +7,7 @@ import { Container } from '@n8n/di';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import {
 	BinaryDataService,
+	ExecuteContext,
 	ExecutionLifecycleHooks,
 	HookContext,
 	LoadOptionsContext,
@@ -15,6 +16,7 @@ import {
 	WorkflowExecute,
 } from 'n8n-core';
 import {
+	createEmptyRunExecutionData,
 	ICredentialsHelper,
 	Workflow,
 	type ICredentialDataDecryptedObject,
@@ -234,6 +236,28 @@ export interface RunResult {
 		[key: string]: unknown;
 	};
 	run: IRun;
+}
+
+/**
+ * The action node's ExecuteContext over `input`, as WorkflowExecute makes it for a node with one
+ * main input: for comparing what the node reads with what n8n itself resolves.
+ */
+export function actionContext(parameters: INodeParameters, input: IDataObject[]): IExecuteFunctions {
+	const node = telegramNode(ACTION_TYPE, parameters);
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	const items: INodeExecutionData[] = input.map((json) => ({ json }));
+	return new ExecuteContext(
+		workflow,
+		node,
+		additionalData(() => defaultCredentials('http://127.0.0.1:9')),
+		'manual',
+		createEmptyRunExecutionData(),
+		0,
+		items,
+		{ main: [items] },
+		{ node, data: { main: [items] }, source: null },
+		[],
+	);
 }
 
 /** Runs the action node once over `input` items, through n8n-core's WorkflowExecute. */

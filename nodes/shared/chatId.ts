@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workf
 import { NodeOperationError } from 'n8n-workflow';
 
 import { itemOptions } from './itemOptions';
+import { parameter } from './parameters';
 
 /**
  * `123`, `-123`, `-1001234567890` or `@channelusername` (5–32 characters, letter first). No chat
@@ -28,7 +29,7 @@ export function chatIdParameter(
 	itemIndex: number,
 	operation: string,
 ): string | number {
-	const locator = ctx.getNodeParameter(name, itemIndex) as INodeParameterResourceLocator | string;
+	const locator = parameter(ctx, name, itemIndex) as INodeParameterResourceLocator | string;
 	const raw = typeof locator === 'object' && locator !== null ? locator.value : locator;
 	const chatId = normaliseChatId(raw);
 	if (chatId === undefined) {

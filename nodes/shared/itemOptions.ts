@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { parameter } from './parameters';
 
 const cache = new WeakMap<IExecuteFunctions, Map<number, IDataObject>>();
 
@@ -18,7 +19,7 @@ export function itemOptions<T extends object = IDataObject>(
 	}
 	let options = items.get(itemIndex);
 	if (!options) {
-		options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		options = parameter(ctx, 'options', itemIndex, {}) as IDataObject;
 		items.set(itemIndex, options);
 	}
 	return options as T;

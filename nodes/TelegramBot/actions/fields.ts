@@ -9,6 +9,7 @@ import { jsonParse, NodeOperationError } from 'n8n-workflow';
 import { chatIdParameter } from '../../shared/chatId';
 import { chatLocator } from '../descriptions/chatLocator';
 import { messageIdProperty, positiveInteger, userIdProperty } from '../helpers/fields';
+import { parameter } from '../../shared/parameters';
 
 /**
  * One parameter of a simple operation: what the editor shows and what it puts into the request.
@@ -48,7 +49,7 @@ function field<P extends string>(
 		properties: [property],
 		inOptions,
 		body(ctx, itemIndex, label) {
-			const value = ctx.getNodeParameter(path, itemIndex, property.default);
+			const value = parameter(ctx, path, itemIndex, property.default);
 			if (inOptions && (value === undefined || value === null || value === property.default))
 				return {};
 			const fail: Fail = (message, description) =>

@@ -1,12 +1,13 @@
 import type { IBinaryKeyData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { errorItem } from '../helpers/errorItem';
 import { nodeError } from '../../shared/nodeError';
-import { botCredentials, existingDeliveryEngine, redact, redactDeep } from '../../shared/transport';
+import { botCredentials, existingDeliveryEngine, Redactor } from '../../shared/transport';
 
 import { findOperation } from './index';
 import type { OperationModule } from './types';
+import { parameter } from '../../shared/parameters';
 
 /**
  * Runs the chosen operation once per input item; with Continue On Fail a failed item becomes an
@@ -16,18 +17,18 @@ import type { OperationModule } from './types';
  * method called by name) can hand the token to the next node or to n8n's database.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const secret = await tokenOf(this);
+	const redactor = new Redactor(await tokenOf(this));
 	try {
-		return [(await runItems.call(this)).map((item) => redactItem(item, secret))];
+		return [(await runItems.call(this)).map((item) => redactItem(item, redactor))];
 	} catch (error) {
-		throw redactError(error, secret);
+		throw redactError(error, redactor);
 	}
 }
 
 async function runItems(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operationName = this.getNodeParameter('operation', 0) as string;
+	const resource = parameter(this, 'resource', 0) as string;
+	const operationName = parameter(this, 'operation', 0) as string;
 	const operation = findOperation(resource, operationName)?.module;
 	if (!operation) {
 		throw new NodeOperationError(
@@ -49,9 +50,17 @@ async function runItems(this: IExecuteFunctions): Promise<INodeExecutionData[]> 
 }
 
 /**
- * Starts every item at once, in input order (each queues its chats before its first await), and
- * gathers the results in input order. Without Continue On Fail the first failed item stops what
- * has not been sent yet and fails the run.
+ * Reading parameters runs on the event loop the sends need: this long at most before the sends
+ * queued so far get their turn, so the first message leaves while later items are still read.
+ */
+const READING_SLICE_MS = 4;
+
+/**
+ * Starts every item, in input order (each queues its chats before its first await), and gathers
+ * the results in input order. Items are read in slices of a few milliseconds with the event loop
+ * free in between: a fan-out of thousands of items starts sending at once instead of after the
+ * last item is read. Without Continue On Fail the first failed item stops what has not been sent
+ * (or read) yet and fails the run.
  */
 async function runConcurrently(
 	ctx: IExecuteFunctions,
@@ -59,22 +68,32 @@ async function runConcurrently(
 	count: number,
 ): Promise<INodeExecutionData[]> {
 	const runs: Array<Promise<{ items: INodeExecutionData[] } | { error: unknown }>> = [];
-	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+	const stopOnFailure = !ctx.continueOnFail();
+	let failed = false;
+	let sliceStart = Date.now();
+	for (let itemIndex = 0; itemIndex < count && !(failed && stopOnFailure); itemIndex++) {
 		runs.push(
 			operation.execute.call(ctx, itemIndex).then(
 				(items) => ({ items }),
-				(error: unknown) => ({ error }),
+				(error: unknown) => {
+					failed = true;
+					return { error };
+				},
 			),
 		);
+		if (Date.now() - sliceStart >= READING_SLICE_MS) {
+			await sleep(0);
+			sliceStart = Date.now();
+		}
 	}
 	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
-		const outcome = await runs[itemIndex];
+	for (const [itemIndex, run] of runs.entries()) {
+		const outcome = await run;
 		if ('items' in outcome) {
 			output.push(...outcome.items);
 			continue;
 		}
-		if (!ctx.continueOnFail()) {
+		if (stopOnFailure) {
 			existingDeliveryEngine(ctx)?.stop();
 			await Promise.all(runs);
 			throw nodeError(ctx.getNode(), outcome.error, itemIndex);
@@ -93,33 +112,33 @@ async function tokenOf(ctx: IExecuteFunctions): Promise<string | undefined> {
 	}
 }
 
-function redactItem(item: INodeExecutionData, secret: string | undefined): INodeExecutionData {
-	const json = redactDeep(item.json, secret);
+function redactItem(item: INodeExecutionData, redactor: Redactor): INodeExecutionData {
+	const json = redactor.deep(item.json);
 	if (!item.binary) return { ...item, json };
 	const binary: IBinaryKeyData = {};
 	for (const [key, data] of Object.entries(item.binary)) {
 		binary[key] = {
 			...data,
-			...(data.fileName ? { fileName: redact(data.fileName, secret) } : {}),
-			...(data.directory ? { directory: redact(data.directory, secret) } : {}),
+			...(data.fileName ? { fileName: redactor.text(data.fileName) } : {}),
+			...(data.directory ? { directory: redactor.text(data.directory) } : {}),
 		};
 	}
 	return { ...item, json, binary };
 }
 
-function redactError(error: unknown, secret: string | undefined, depth = 0): unknown {
+function redactError(error: unknown, redactor: Redactor, depth = 0): unknown {
 	if (!(error instanceof Error)) return error;
 	const described = error as Error & { description?: string | null; messages?: unknown };
-	error.message = redact(error.message, secret);
-	if (error.stack) error.stack = redact(error.stack, secret);
+	error.message = redactor.text(error.message);
+	if (error.stack) error.stack = redactor.text(error.stack);
 	if (typeof described.description === 'string')
-		described.description = redact(described.description, secret);
+		described.description = redactor.text(described.description);
 	if (Array.isArray(described.messages))
 		described.messages = described.messages.map((text) =>
-			typeof text === 'string' ? redact(text, secret) : text,
+			typeof text === 'string' ? redactor.text(text) : text,
 		);
 	// n8n stores an error's cause with the execution: a NodeOperationError made from a text keeps
 	// that text, unredacted, as its cause.
-	if (depth < 3) redactError(error.cause, secret, depth + 1);
+	if (depth < 3) redactError(error.cause, redactor, depth + 1);
 	return error;
 }

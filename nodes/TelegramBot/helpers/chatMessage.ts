@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { chatIdParameter } from '../../shared/chatId';
 import { chatLocator } from '../descriptions/chatLocator';
 import { messageIdProperty, positiveInteger, requiredText } from './fields';
+import { parameter } from '../../shared/parameters';
 
 /** chat_id and message_id of a message to edit, delete or pin, checked before any request. */
 export function chatMessageBody(
@@ -64,7 +65,7 @@ export function editTargetBody(
 	itemIndex: number,
 	label: string,
 ): IDataObject {
-	if (ctx.getNodeParameter('editTarget', itemIndex, 'chat') !== 'inline')
+	if (parameter(ctx, 'editTarget', itemIndex, 'chat') !== 'inline')
 		return chatMessageBody(ctx, itemIndex, label);
 	return {
 		inline_message_id: requiredText(
@@ -86,7 +87,7 @@ export function messageIdsParameter(
 	itemIndex: number,
 	label: string,
 ): number[] {
-	const raw = ctx.getNodeParameter('messageIds', itemIndex, '') as string | number | number[];
+	const raw = parameter(ctx, 'messageIds', itemIndex, '') as string | number | number[];
 	const parts = (Array.isArray(raw) ? raw : String(raw).split(/[\s,]+/))
 		.map((part) => String(part).trim())
 		.filter(Boolean);

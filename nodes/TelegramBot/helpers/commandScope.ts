@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { normaliseChatId } from '../../shared/chatId';
+import { parameter } from '../../shared/parameters';
 
 /** Options of the command methods: who sees the list, in which language. */
 export const COMMAND_SCOPE_OPTIONS: INodeProperties[] = [
@@ -55,7 +56,7 @@ export function commandScopeBody(
 	itemIndex: number,
 	label: string,
 ): IDataObject {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = parameter(ctx, 'options', itemIndex, {}) as IDataObject;
 	const body: IDataObject = languageBody(ctx, itemIndex, label);
 	const type = (options.scope as string) ?? 'default';
 	if (type === 'default') return body;
@@ -87,7 +88,7 @@ export function languageBody(
 	itemIndex: number,
 	label: string,
 ): IDataObject {
-	const language = String(ctx.getNodeParameter('options.languageCode', itemIndex, '') ?? '').trim();
+	const language = String(parameter(ctx, 'options.languageCode', itemIndex, '') ?? '').trim();
 	if (!language) return {};
 	if (!/^[a-z]{2}$/.test(language))
 		throw new NodeOperationError(

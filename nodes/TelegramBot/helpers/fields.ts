@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { parameter } from '../../shared/parameters';
 
 export const messageIdProperty: INodeProperties = {
 	displayName: 'Message ID',
@@ -27,7 +28,7 @@ export function positiveInteger(
 	operation: string,
 	displayName: string,
 ): number {
-	const value = Number(ctx.getNodeParameter(name, itemIndex));
+	const value = Number(parameter(ctx, name, itemIndex));
 	if (!Number.isInteger(value) || value <= 0) {
 		throw new NodeOperationError(
 			ctx.getNode(),
@@ -47,7 +48,7 @@ export function requiredText(
 	displayName: string,
 	maxLength?: number,
 ): string {
-	const value = String(ctx.getNodeParameter(name, itemIndex, '') ?? '');
+	const value = String(parameter(ctx, name, itemIndex, '') ?? '');
 	if (value.trim() === '')
 		throw new NodeOperationError(ctx.getNode(), `${operation}: ${displayName} is empty`, {
 			itemIndex,

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { normaliseChatId } from '../../shared/chatId';
 import { positiveInteger } from './fields';
+import { parameter } from '../../shared/parameters';
 
 /** The chat a forwarded or copied message comes from. */
 export const fromChatProperty: INodeProperties = {
@@ -22,7 +23,7 @@ export function fromChatBody(
 	label: string,
 	withMessageId = true,
 ): IDataObject {
-	const raw = ctx.getNodeParameter('fromChatId', itemIndex, '');
+	const raw = parameter(ctx, 'fromChatId', itemIndex, '');
 	const fromChatId = normaliseChatId(raw);
 	if (fromChatId === undefined) {
 		throw new NodeOperationError(ctx.getNode(), `${label}: "${String(raw)}" is not a chat ID`, {

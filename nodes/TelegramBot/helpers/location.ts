@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { parameter } from '../../shared/parameters';
 
 /** Latitude and longitude of a location or venue. */
 export const locationProperties: INodeProperties[] = [
@@ -27,8 +28,8 @@ export function locationBody(
 	itemIndex: number,
 	label: string,
 ): { latitude: number; longitude: number } {
-	const latitude = Number(ctx.getNodeParameter('latitude', itemIndex));
-	const longitude = Number(ctx.getNodeParameter('longitude', itemIndex));
+	const latitude = Number(parameter(ctx, 'latitude', itemIndex));
+	const longitude = Number(parameter(ctx, 'longitude', itemIndex));
 	if (!(Math.abs(latitude) <= 90) || !(Math.abs(longitude) <= 180)) {
 		throw new NodeOperationError(
 			ctx.getNode(),

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Upload } from '../../shared/transport';
+import { parameter } from '../../shared/parameters';
 
 /** Where a file comes from: an n8n binary field (uploaded), or a URL / file_id Telegram resolves itself. */
 export function mediaSourceProperties(noun: string): INodeProperties[] {
@@ -59,9 +60,9 @@ export async function mediaInput(
 	field: string,
 	operation: string,
 ): Promise<MediaValue> {
-	const source = ctx.getNodeParameter('source', itemIndex, 'binary') as string;
+	const source = parameter(ctx, 'source', itemIndex, 'binary') as string;
 	if (source === 'reference') {
-		const value = String(ctx.getNodeParameter('file', itemIndex, '') ?? '').trim();
+		const value = String(parameter(ctx, 'file', itemIndex, '') ?? '').trim();
 		if (!value) {
 			throw new NodeOperationError(ctx.getNode(), `${operation}: no URL or file ID given`, {
 				itemIndex,
@@ -69,7 +70,7 @@ export async function mediaInput(
 		}
 		return { value };
 	}
-	const property = ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
+	const property = parameter(ctx, 'binaryPropertyName', itemIndex, 'data') as string;
 	return await binaryUpload(ctx, itemIndex, property, field);
 }
 

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { jsonParse, NodeOperationError } from 'n8n-workflow';
+import { parameter } from '../../shared/parameters';
 
 /** Rows of buttons, each button a text and the fields its kind of keyboard adds. */
 function keyboardRows(
@@ -177,13 +178,13 @@ export function replyMarkupOf(
 	itemIndex: number,
 	operation: string,
 ): IDataObject | undefined {
-	const kind = ctx.getNodeParameter('replyMarkup', itemIndex, 'none') as MarkupKind;
+	const kind = parameter(ctx, 'replyMarkup', itemIndex, 'none') as MarkupKind;
 	const fail = (message: string, description?: string) =>
 		new NodeOperationError(ctx.getNode(), `${operation}: ${message}`, { itemIndex, description });
 	switch (kind) {
 		case 'inlineKeyboard': {
 			const rows = rowsOf<{ text: string; action: string; value: string }>(
-				ctx.getNodeParameter('inlineKeyboard', itemIndex, {}) as Rows<never>,
+				parameter(ctx, 'inlineKeyboard', itemIndex, {}) as Rows<never>,
 			).map((row) =>
 				row.map(({ text, action, value }) => {
 					if (!text) throw fail('an inline button has no text');
@@ -203,7 +204,7 @@ export function replyMarkupOf(
 		}
 		case 'replyKeyboard': {
 			const rows = rowsOf<IDataObject>(
-				ctx.getNodeParameter('replyKeyboard', itemIndex, {}) as Rows<never>,
+				parameter(ctx, 'replyKeyboard', itemIndex, {}) as Rows<never>,
 			).map((row) =>
 				row.map((button) => {
 					if (!button.text) throw fail('a keyboard button has no text');
@@ -211,7 +212,7 @@ export function replyMarkupOf(
 				}),
 			);
 			if (!rows.length) throw fail('the reply keyboard has no buttons');
-			const options = ctx.getNodeParameter('keyboardOptions', itemIndex, {}) as IDataObject;
+			const options = parameter(ctx, 'keyboardOptions', itemIndex, {}) as IDataObject;
 			return { keyboard: rows, resize_keyboard: true, ...options };
 		}
 		case 'removeKeyboard':
@@ -219,7 +220,7 @@ export function replyMarkupOf(
 		case 'forceReply':
 			return { force_reply: true };
 		case 'json': {
-			const raw = ctx.getNodeParameter('replyMarkupJson', itemIndex, '{}') as string | IDataObject;
+			const raw = parameter(ctx, 'replyMarkupJson', itemIndex, '{}') as string | IDataObject;
 			const markup =
 				typeof raw === 'string'
 					? jsonParse<IDataObject>(raw, { fallbackValue: undefined as never })

@@ -10,18 +10,22 @@ const TOKEN_PATTERN = /\d{3,}:[A-Za-z0-9_-]{20,}/g;
  */
 export const SECRET_FRAGMENT = 8;
 
+/** The distinct runs of SECRET_FRAGMENT characters of one secret: what a text must not contain. */
+type Fragments = string[];
+
+function fragmentsOf(secret: string): Fragments {
+	const grams = new Set<string>();
+	for (let at = 0; at + SECRET_FRAGMENT <= secret.length; at++)
+		grams.add(secret.slice(at, at + SECRET_FRAGMENT));
+	return [...grams];
+}
+
 /** Every run of SECRET_FRAGMENT or more characters of a secret, as [start, end) ranges of `text`. */
-function secretRanges(text: string, secret: string): Array<[number, number]> {
+function secretRanges(text: string, fragments: Fragments): Array<[number, number]> {
 	const ranges: Array<[number, number]> = [];
-	if (secret.length < SECRET_FRAGMENT) return ranges;
-	const seen = new Set<string>();
-	for (let at = 0; at + SECRET_FRAGMENT <= secret.length; at++) {
-		const gram = secret.slice(at, at + SECRET_FRAGMENT);
-		if (seen.has(gram)) continue;
-		seen.add(gram);
+	for (const gram of fragments)
 		for (let found = text.indexOf(gram); found >= 0; found = text.indexOf(gram, found + 1))
 			ranges.push([found, found + SECRET_FRAGMENT]);
-	}
 	return ranges;
 }
 
@@ -36,21 +40,55 @@ function secretHalves(secrets: Array<string | undefined>): string[] {
 	return halves;
 }
 
-export function redact(text: string, ...secrets: Array<string | undefined>): string {
-	let out = text.replace(TOKEN_PATTERN, (token) => `${token.split(':')[0]}:***`);
-	for (const secret of secretHalves(secrets)) {
-		const ranges = secretRanges(out, secret).sort((a, b) => a[0] - b[0]);
-		if (!ranges.length) continue;
-		let masked = '';
-		let copied = 0;
-		for (const [start, end] of ranges) {
-			if (end <= copied) continue;
-			if (start >= copied) masked += `${out.slice(copied, start)}***`;
-			copied = end;
-		}
-		out = masked + out.slice(copied);
+/**
+ * Masks tokens and fragments of the given secrets. Made once for many texts (every string of an
+ * output item, every item of a run): the secret's fragments are cut once, not once per string.
+ */
+export class Redactor {
+	private readonly secrets: Fragments[];
+
+	constructor(...secrets: Array<string | undefined>) {
+		this.secrets = secretHalves(secrets)
+			.filter((half) => half.length >= SECRET_FRAGMENT)
+			.map(fragmentsOf);
 	}
-	return out;
+
+	text(text: string): string {
+		// Shorter than a token's shape and than a fragment: nothing to mask (most keys and values).
+		if (text.length < SECRET_FRAGMENT) return text;
+		let out = text.replace(TOKEN_PATTERN, (token) => `${token.split(':')[0]}:***`);
+		for (const fragments of this.secrets) {
+			const ranges = secretRanges(out, fragments).sort((a, b) => a[0] - b[0]);
+			if (!ranges.length) continue;
+			let masked = '';
+			let copied = 0;
+			for (const [start, end] of ranges) {
+				if (end <= copied) continue;
+				if (start >= copied) masked += `${out.slice(copied, start)}***`;
+				copied = end;
+			}
+			out = masked + out.slice(copied);
+		}
+		return out;
+	}
+
+	/**
+	 * A copy of JSON-like data with every string redacted (keys too): what an operation puts into
+	 * an output item never carries the token, whatever the server answered.
+	 */
+	deep<T>(value: T): T {
+		if (typeof value === 'string') return this.text(value) as T;
+		if (Array.isArray(value)) return value.map((entry) => this.deep(entry)) as T;
+		if (value === null || typeof value !== 'object') return value;
+		if (!isPlainObject(value)) return value;
+		const out: Record<string, unknown> = {};
+		for (const [key, entry] of Object.entries(value)) out[this.text(key)] = this.deep(entry);
+		return out as T;
+	}
+}
+
+export function redact(text: string, ...secrets: Array<string | undefined>): string {
+	return new Redactor(...secrets).text(text);
 }
 
 /** Redacted, then cut to `max` characters: a cut never leaves the start of a token behind. */
@@ -63,19 +101,9 @@ export function redactBounded(
 	return clean.length > max ? `${clean.slice(0, max - 3)}...` : clean;
 }
 
-/**
- * A copy of JSON-like data with every string redacted (keys too): what an operation puts into an
- * output item never carries the token, whatever the server answered.
- */
+/** A copy of JSON-like data with every string redacted (keys too). */
 export function redactDeep<T>(value: T, ...secrets: Array<string | undefined>): T {
-	if (typeof value === 'string') return redact(value, ...secrets) as T;
-	if (Array.isArray(value)) return value.map((entry) => redactDeep(entry, ...secrets)) as T;
-	if (value === null || typeof value !== 'object') return value;
-	if (!isPlainObject(value)) return value;
-	const out: Record<string, unknown> = {};
-	for (const [key, entry] of Object.entries(value))
-		out[redact(key, ...secrets)] = redactDeep(entry, ...secrets);
-	return out as T;
+	return new Redactor(...secrets).deep(value);
 }
 
 function isPlainObject(value: object): boolean {

@@ -14,6 +14,7 @@ import { callBotApi, type Upload } from '../../../shared/transport';
 import { sendToChats } from '../sendOperation';
 import { callPolicy } from '../../helpers/policy';
 import type { OperationModule } from '../types';
+import { parameter } from '../../../shared/parameters';
 
 export const label = 'Call API Method';
 
@@ -72,13 +73,13 @@ const properties: INodeProperties[] = [
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const fail = (message: string, description?: string) =>
 		new NodeOperationError(this.getNode(), `${label}: ${message}`, { itemIndex, description });
-	const method = String(this.getNodeParameter('method', itemIndex, '') ?? '').trim();
+	const method = String(parameter(this, 'method', itemIndex, '') ?? '').trim();
 	if (!/^[a-zA-Z]{2,64}$/.test(method))
 		throw fail(
 			`"${method}" is not a Bot API method name`,
 			'Use the name from core.telegram.org/bots/api, such as sendContact.',
 		);
-	const raw = this.getNodeParameter('parameters', itemIndex, '{}') as string | IDataObject;
+	const raw = parameter(this, 'parameters', itemIndex, '{}') as string | IDataObject;
 	const body =
 		typeof raw === 'string' ? jsonParse<unknown>(raw || '{}', { fallbackValue: null }) : raw;
 	if (!body || typeof body !== 'object' || Array.isArray(body))
@@ -86,7 +87,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INod
 	const params = body as IDataObject;
 	const entries =
 		(
-			this.getNodeParameter('attachments', itemIndex, {}) as {
+			parameter(this, 'attachments', itemIndex, {}) as {
 				attachment?: Array<{ field: string; binaryPropertyName: string }>;
 			}
 		).attachment ?? [];

@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { boolean, number, type Field } from '../fields';
+import { parameter } from '../../../shared/parameters';
 
 export const forChannels: Field<'for_channels'> = boolean('for_channels', {
 	displayName: 'For Channels',
@@ -53,10 +54,10 @@ export const menuButton: Field<'menu_button'> = {
 	],
 	inOptions: false,
 	body: (ctx, itemIndex, label) => {
-		const type = String(ctx.getNodeParameter('menuButtonType', itemIndex, 'commands'));
+		const type = String(parameter(ctx, 'menuButtonType', itemIndex, 'commands'));
 		if (type !== 'web_app') return { menu_button: { type } };
-		const text = String(ctx.getNodeParameter('menuButtonText', itemIndex, '')).trim();
-		const url = String(ctx.getNodeParameter('menuButtonUrl', itemIndex, '')).trim();
+		const text = String(parameter(ctx, 'menuButtonText', itemIndex, '')).trim();
+		const url = String(parameter(ctx, 'menuButtonUrl', itemIndex, '')).trim();
 		if (!text || !/^https:\/\//i.test(url))
 			throw new NodeOperationError(
 				ctx.getNode(),

@@ -7,6 +7,7 @@ import {
 	languageOption,
 } from '../../helpers/commandScope';
 import type { Field } from '../fields';
+import { parameter } from '../../../shared/parameters';
 
 /** Options of the command methods: who sees the list (scope), in which language. */
 export const commandScope: Field<'scope' | 'language_code'> = {
@@ -69,7 +70,7 @@ export const commands: Field<'commands'> = {
 	body(ctx, itemIndex, label) {
 		const entries =
 			(
-				ctx.getNodeParameter('commands', itemIndex, {}) as {
+				parameter(ctx, 'commands', itemIndex, {}) as {
 					command?: Array<{ command: string; description: string }>;
 				}
 			).command ?? [];

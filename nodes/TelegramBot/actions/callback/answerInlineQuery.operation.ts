@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { jsonParse, NodeOperationError } from 'n8n-workflow';
 
 import { callOperation } from '../callOperation';
+import { parameter } from '../../../shared/parameters';
 
 const label = 'Answer Inline Query';
 const RESULT_TYPES = [
@@ -63,9 +64,9 @@ export const answerInlineQuery = callOperation({
 	body(ctx, itemIndex) {
 		const fail = (message: string) =>
 			new NodeOperationError(ctx.getNode(), `${label}: ${message}`, { itemIndex });
-		const id = String(ctx.getNodeParameter('queryId', itemIndex, '') ?? '').trim();
+		const id = String(parameter(ctx, 'queryId', itemIndex, '') ?? '').trim();
 		if (!id) throw fail('no inline query ID');
-		const raw = ctx.getNodeParameter('results', itemIndex) as string | unknown[];
+		const raw = parameter(ctx, 'results', itemIndex) as string | unknown[];
 		const results =
 			typeof raw === 'string' ? jsonParse<unknown>(raw, { fallbackValue: null }) : raw;
 		if (!Array.isArray(results))
@@ -83,7 +84,7 @@ export const answerInlineQuery = callOperation({
 			if (ids.has(resultId)) throw fail(`the id "${resultId}" is used twice`);
 			ids.add(resultId);
 		});
-		const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const options = parameter(ctx, 'options', itemIndex, {}) as IDataObject;
 		return {
 			inline_query_id: id,
 			results: results as IDataObject[],

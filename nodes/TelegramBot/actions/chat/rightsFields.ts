@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Field } from '../fields';
+import { parameter } from '../../../shared/parameters';
 
 /** What members of a group may do (ChatPermissions), as the editor names it. */
 const PERMISSIONS = [
@@ -78,7 +79,7 @@ export const permissions: Field<'permissions'> = {
 	],
 	inOptions: false,
 	body: (ctx, itemIndex) => {
-		const allowed = selected(ctx.getNodeParameter('permissions', itemIndex, []));
+		const allowed = selected(parameter(ctx, 'permissions', itemIndex, []));
 		return {
 			permissions: Object.fromEntries(
 				PERMISSIONS.map(([key]) => [key, allowed.includes(key)]),
@@ -96,7 +97,7 @@ export const adminRights: Field<Right> = {
 	properties: [multi('rights', 'Rights', RIGHTS, rightsDescription)],
 	inOptions: false,
 	body: (ctx, itemIndex) => {
-		const chosen = selected(ctx.getNodeParameter('rights', itemIndex, []));
+		const chosen = selected(parameter(ctx, 'rights', itemIndex, []));
 		return Object.fromEntries(RIGHTS.map(([key]) => [key, chosen.includes(key)]));
 	},
 };
@@ -114,7 +115,7 @@ export const defaultRights: Field<'rights'> = {
 	],
 	inOptions: false,
 	body: (ctx, itemIndex) => {
-		const chosen = selected(ctx.getNodeParameter('rights', itemIndex, []));
+		const chosen = selected(parameter(ctx, 'rights', itemIndex, []));
 		if (chosen.length === 0) return {};
 		return {
 			rights: {

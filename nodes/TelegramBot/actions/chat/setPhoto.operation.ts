@@ -2,6 +2,7 @@ import { chatIdParameter } from '../../../shared/chatId';
 import { chatLocator } from '../../descriptions/chatLocator';
 import { binaryUpload } from '../../helpers/mediaInput';
 import { callOperation } from '../callOperation';
+import { parameter } from '../../../shared/parameters';
 
 const label = 'Set Chat Photo';
 
@@ -26,7 +27,7 @@ export const setPhoto = callOperation({
 	],
 	body: async (ctx, itemIndex) => {
 		const chatId = chatIdParameter(ctx, 'chatId', itemIndex, label);
-		const property = ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
+		const property = parameter(ctx, 'binaryPropertyName', itemIndex, 'data') as string;
 		const { upload } = await binaryUpload(ctx, itemIndex, property, 'photo');
 		return { body: { chat_id: chatId }, uploads: upload ? [upload] : [] };
 	},

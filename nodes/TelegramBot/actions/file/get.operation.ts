@@ -5,6 +5,7 @@ import { optionsWithRetry } from '../../descriptions/retryOption';
 import { callBotApi, downloadBotFile } from '../../../shared/transport';
 import { callPolicy } from '../../helpers/policy';
 import type { OperationModule } from '../types';
+import { parameter } from '../../../shared/parameters';
 
 export const label = 'Get File';
 
@@ -36,14 +37,14 @@ const properties = [
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const policy = callPolicy(this, itemIndex);
-	const fileId = String(this.getNodeParameter('fileId', itemIndex, '') ?? '').trim();
+	const fileId = String(parameter(this, 'fileId', itemIndex, '') ?? '').trim();
 	if (!fileId) throw new NodeOperationError(this.getNode(), `${label}: no file ID`, { itemIndex });
 	const file = await callBotApi<IDataObject>(this, label, 'getFile', { file_id: fileId }, policy);
 	// telegram-bot-api --local answers with a path under a folder named after the token: the
 	// router redacts it, as it does every output item.
 	const item: INodeExecutionData = { json: { ...file }, pairedItem: { item: itemIndex } };
-	if (!this.getNodeParameter('download', itemIndex, true)) return [item];
-	const property = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
+	if (!parameter(this, 'download', itemIndex, true)) return [item];
+	const property = parameter(this, 'binaryPropertyName', itemIndex, 'data') as string;
 	item.binary = {
 		[property]: await downloadBotFile(this, label, file, { timeoutMs: policy.timeoutMs }),
 	};

@@ -1,6 +1,7 @@
 import { messageIdProperty } from '../../helpers/fields';
 import { fromChatBody, fromChatProperty } from '../../helpers/fromChat';
 import { sendOperation } from '../sendOperation';
+import { parameter } from '../../../shared/parameters';
 
 export const copyMessage = sendOperation({
 	resource: 'message',
@@ -20,7 +21,7 @@ export const copyMessage = sendOperation({
 		},
 	],
 	async prepare(ctx, itemIndex) {
-		const caption = ctx.getNodeParameter('caption', itemIndex, '') as string;
+		const caption = parameter(ctx, 'caption', itemIndex, '') as string;
 		return {
 			body: { ...fromChatBody(ctx, itemIndex, 'Copy Message'), ...(caption ? { caption } : {}) },
 		};

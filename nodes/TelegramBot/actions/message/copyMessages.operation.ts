@@ -1,6 +1,7 @@
 import { messageIdsParameter, messageIdsProperty } from '../../helpers/chatMessage';
 import { fromChatBody, fromChatProperty } from '../../helpers/fromChat';
 import { sendOperation } from '../sendOperation';
+import { parameter } from '../../../shared/parameters';
 
 const label = 'Copy Messages';
 
@@ -28,7 +29,7 @@ export const copyMessages = sendOperation({
 			body: {
 				from_chat_id,
 				message_ids: messageIdsParameter(ctx, itemIndex, label),
-				...(ctx.getNodeParameter('options.removeCaption', itemIndex, false)
+				...(parameter(ctx, 'options.removeCaption', itemIndex, false)
 					? { remove_caption: true }
 					: {}),
 			},

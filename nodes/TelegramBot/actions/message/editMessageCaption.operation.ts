@@ -3,6 +3,7 @@ import { INLINE_ONLY, replyMarkupOf, replyMarkupProperties } from '../../helpers
 import { formatText } from '../../helpers/formatting';
 import { SEND_OPTIONS, sendOptionsBody } from '../../descriptions/sendOptions';
 import { callOperation } from '../callOperation';
+import { parameter } from '../../../shared/parameters';
 
 const label = 'Edit Message Caption';
 
@@ -26,13 +27,10 @@ export const editMessageCaption = callOperation({
 	options: SEND_OPTIONS.filter((o) => o.name === 'parseMode' || o.name === 'showCaptionAboveMedia'),
 	body(ctx, itemIndex) {
 		const markup = replyMarkupOf(ctx, itemIndex, label);
-		const options = ctx.getNodeParameter('options', itemIndex, {}) as { parseMode?: string };
+		const options = parameter(ctx, 'options', itemIndex, {}) as { parseMode?: string };
 		return {
 			...editTargetBody(ctx, itemIndex, label),
-			caption: formatText(
-				ctx.getNodeParameter('caption', itemIndex, '') as string,
-				options.parseMode,
-			),
+			caption: formatText(parameter(ctx, 'caption', itemIndex, '') as string, options.parseMode),
 			...sendOptionsBody(options),
 			...(markup ? { reply_markup: markup } : {}),
 		};

@@ -6,6 +6,7 @@ import { mediaInput, mediaSourceProperties } from '../../helpers/mediaInput';
 import { INLINE_ONLY, replyMarkupOf, replyMarkupProperties } from '../../helpers/replyMarkup';
 import { SEND_OPTIONS, sendOptionsBody } from '../../descriptions/sendOptions';
 import { callOperation } from '../callOperation';
+import { parameter } from '../../../shared/parameters';
 
 const label = 'Edit Message Media';
 
@@ -47,10 +48,10 @@ export const editMessageMedia = callOperation({
 	],
 	options: SEND_OPTIONS.filter((o) => o.name === 'parseMode' || o.name === 'showCaptionAboveMedia'),
 	async body(ctx, itemIndex) {
-		const type = ctx.getNodeParameter('mediaType', itemIndex, 'photo') as string;
+		const type = parameter(ctx, 'mediaType', itemIndex, 'photo') as string;
 		const media = await mediaInput(ctx, itemIndex, 'media', label);
-		const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const caption = ctx.getNodeParameter('caption', itemIndex, '') as string;
+		const options = parameter(ctx, 'options', itemIndex, {}) as IDataObject;
+		const caption = parameter(ctx, 'caption', itemIndex, '') as string;
 		const markup = replyMarkupOf(ctx, itemIndex, label);
 		// parse_mode and show_caption_above_media belong to the InputMedia, not to the method.
 		const { parse_mode, show_caption_above_media } = sendOptionsBody(options);

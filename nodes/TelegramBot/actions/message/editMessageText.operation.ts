@@ -5,6 +5,7 @@ import { formatText } from '../../helpers/formatting';
 import { sendOptionsBody, sendOptionsFor } from '../../descriptions/sendOptions';
 import { TEXT_LIMIT } from '../../helpers/splitText';
 import { callOperation } from '../callOperation';
+import { parameter } from '../../../shared/parameters';
 
 const label = 'Edit Message Text';
 
@@ -37,7 +38,7 @@ export const editMessageText = callOperation({
 	),
 	body(ctx, itemIndex) {
 		const markup = replyMarkupOf(ctx, itemIndex, label);
-		const options = ctx.getNodeParameter('options', itemIndex, {}) as { parseMode?: string };
+		const options = parameter(ctx, 'options', itemIndex, {}) as { parseMode?: string };
 		return {
 			...editTargetBody(ctx, itemIndex, label),
 			text: formatText(

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { mediaInput, mediaSourceProperties } from '../../helpers/mediaInput';
 import { sendOperation } from '../sendOperation';
 import type { OperationModule } from '../types';
+import { parameter } from '../../../shared/parameters';
 
 export interface MediaSpec {
 	operation: string;
@@ -49,10 +50,10 @@ export function mediaSend(spec: MediaSpec): OperationModule {
 			const media = await mediaInput(ctx, itemIndex, spec.field, spec.label);
 			const body: Record<string, unknown> = media.upload ? {} : { [spec.field]: media.value };
 			if (withCaption) {
-				const caption = ctx.getNodeParameter('caption', itemIndex, '') as string;
+				const caption = parameter(ctx, 'caption', itemIndex, '') as string;
 				if (caption) body.caption = caption;
 			}
-			if (spec.spoiler && ctx.getNodeParameter('options.hasSpoiler', itemIndex, false))
+			if (spec.spoiler && parameter(ctx, 'options.hasSpoiler', itemIndex, false))
 				body.has_spoiler = true;
 			return { body: body as never, uploads: media.upload ? [media.upload] : [] };
 		},

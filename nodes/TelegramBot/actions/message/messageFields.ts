@@ -1,5 +1,6 @@
 import type { Field } from '../fields';
 import { messageIdsParameter, messageIdsProperty } from '../../helpers/chatMessage';
+import { parameter } from '../../../shared/parameters';
 
 /** The emoji a bot may react with (ReactionTypeEmoji in the Bot API), or none. */
 const REACTIONS = [
@@ -94,7 +95,7 @@ export const reaction: Field<'reaction'> = {
 	],
 	inOptions: false,
 	body: (ctx, itemIndex) => {
-		const emoji = String(ctx.getNodeParameter('reaction', itemIndex, '') ?? '');
+		const emoji = String(parameter(ctx, 'reaction', itemIndex, '') ?? '');
 		return { reaction: emoji ? [{ type: 'emoji', emoji }] : [] };
 	},
 };

@@ -26,6 +26,7 @@ import { formatText, telegramParseMode } from '../../helpers/formatting';
 import { escapeAttribute, escapeHtml } from '../../helpers/markdown/html';
 import type { OperationModule } from '../types';
 import { emptyAnswer, labelledButtons, type SendAndWaitParameters } from './sendAndWait/answer';
+import { parameter } from '../../../shared/parameters';
 
 export const label = 'Send and Wait for Response';
 
@@ -214,7 +215,7 @@ const requests = new WeakMap<IExecuteFunctions, Promise<INodeExecutionData[]>>()
 
 async function sendAndPause(ctx: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const itemIndex = 0;
-	const text = ctx.getNodeParameter('text', 0) as string;
+	const text = parameter(ctx, 'text', 0) as string;
 	if (typeof text !== 'string' || text.trim() === '') {
 		throw new NodeOperationError(ctx.getNode(), `${label}: the text is empty`, {
 			itemIndex,
@@ -292,16 +293,16 @@ async function sendAndPause(ctx: IExecuteFunctions): Promise<INodeExecutionData[
 }
 
 function readParameters(ctx: IExecuteFunctions): SendAndWaitParameters {
-	const responseType = ctx.getNodeParameter('responseType', 0) as RequestKind;
-	const buttons = labelledButtons(ctx.getNodeParameter('buttons.button', 0, []));
+	const responseType = parameter(ctx, 'responseType', 0) as RequestKind;
+	const buttons = labelledButtons(parameter(ctx, 'buttons.button', 0, []));
 	if (responseType === 'customButtons' && buttons.length === 0) {
 		throw new NodeOperationError(ctx.getNode(), `${label}: add at least one button with a label`);
 	}
 	return {
 		responseType,
-		approvalType: ctx.getNodeParameter('approvalType', 0, 'double') as 'double' | 'single',
-		approveLabel: ctx.getNodeParameter('approveLabel', 0, '✅ Approve') as string,
-		declineLabel: ctx.getNodeParameter('declineLabel', 0, '❌ Decline') as string,
+		approvalType: parameter(ctx, 'approvalType', 0, 'double') as 'double' | 'single',
+		approveLabel: parameter(ctx, 'approveLabel', 0, '✅ Approve') as string,
+		declineLabel: parameter(ctx, 'declineLabel', 0, '❌ Decline') as string,
 		buttons,
 	};
 }

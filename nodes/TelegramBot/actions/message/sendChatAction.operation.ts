@@ -1,4 +1,5 @@
 import { sendOperation } from '../sendOperation';
+import { parameter } from '../../../shared/parameters';
 
 export const sendChatAction = sendOperation({
 	resource: 'message',
@@ -30,6 +31,6 @@ export const sendChatAction = sendOperation({
 		},
 	],
 	async prepare(ctx, itemIndex) {
-		return { body: { action: ctx.getNodeParameter('action', itemIndex, 'typing') as string } };
+		return { body: { action: parameter(ctx, 'action', itemIndex, 'typing') as string } };
 	},
 });

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { requiredText } from '../../helpers/fields';
 import { sendOperation } from '../sendOperation';
+import { parameter } from '../../../shared/parameters';
 
 const label = 'Send Contact';
 
@@ -40,7 +41,7 @@ export const sendContact = sendOperation({
 		},
 	],
 	async prepare(ctx, itemIndex) {
-		const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const options = parameter(ctx, 'options', itemIndex, {}) as IDataObject;
 		return {
 			body: {
 				phone_number: requiredText(ctx, 'phoneNumber', itemIndex, label, 'the phone number'),

@@ -1,4 +1,5 @@
 import { sendOperation } from '../sendOperation';
+import { parameter } from '../../../shared/parameters';
 
 export const sendDice = sendOperation({
 	resource: 'message',
@@ -22,6 +23,6 @@ export const sendDice = sendOperation({
 		},
 	],
 	async prepare(ctx, itemIndex) {
-		return { body: { emoji: ctx.getNodeParameter('emoji', itemIndex, '🎲') as string } };
+		return { body: { emoji: parameter(ctx, 'emoji', itemIndex, '🎲') as string } };
 	},
 });

@@ -6,6 +6,7 @@ import { binaryUpload } from '../../helpers/mediaInput';
 import { SEND_OPTIONS } from '../../descriptions/sendOptions';
 import type { Upload } from '../../../shared/transport';
 import { sendOperation } from '../sendOperation';
+import { parameter } from '../../../shared/parameters';
 
 interface MediaEntry {
 	type: 'photo' | 'video' | 'document' | 'audio';
@@ -105,7 +106,7 @@ export const sendMediaGroup = sendOperation({
 	],
 	async prepare(ctx, itemIndex) {
 		const entries =
-			(ctx.getNodeParameter('media', itemIndex, {}) as { items?: MediaEntry[] }).items ?? [];
+			(parameter(ctx, 'media', itemIndex, {}) as { items?: MediaEntry[] }).items ?? [];
 		const fail = (message: string) =>
 			new NodeOperationError(ctx.getNode(), `Send Media Group: ${message}`, { itemIndex });
 		if (entries.length < 2 || entries.length > 10)
@@ -135,7 +136,7 @@ export const sendMediaGroup = sendOperation({
 			if (entry.caption) item.caption = entry.caption;
 			media.push(item);
 		}
-		const chosen = ctx.getNodeParameter('options.parseMode', itemIndex, 'none') as string;
+		const chosen = parameter(ctx, 'options.parseMode', itemIndex, 'none') as string;
 		const parseMode = telegramParseMode(chosen);
 		if (parseMode)
 			for (const item of media) {

@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_MAX_PARTS } from '../../helpers/splitText';
 import { sendOperation } from '../sendOperation';
+import { parameter } from '../../../shared/parameters';
 
 export const label = 'Send Message';
 
@@ -52,7 +53,7 @@ export const sendMessage = sendOperation({
 		},
 	],
 	async prepare(ctx, itemIndex) {
-		const text = ctx.getNodeParameter('text', itemIndex) as string;
+		const text = parameter(ctx, 'text', itemIndex) as string;
 		if (typeof text !== 'string' || text.trim() === '') {
 			throw new NodeOperationError(ctx.getNode(), `${label}: the text is empty`, {
 				itemIndex,

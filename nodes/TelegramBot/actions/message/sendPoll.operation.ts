@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { requiredText } from '../../helpers/fields';
 import { sendOperation } from '../sendOperation';
+import { parameter } from '../../../shared/parameters';
 
 /** Telegram's bounds on a poll's answer options (Bot API `sendPoll.options`). */
 const MIN_ANSWERS = 1;
@@ -58,7 +59,7 @@ export const sendPoll = sendOperation({
 	],
 	async prepare(ctx, itemIndex) {
 		const question = requiredText(ctx, 'question', itemIndex, 'Send Poll', 'the question', 300);
-		const answers = String(ctx.getNodeParameter('answers', itemIndex, ''))
+		const answers = String(parameter(ctx, 'answers', itemIndex, ''))
 			.split('\n')
 			.map((line) => line.trim())
 			.filter(Boolean);
@@ -68,7 +69,7 @@ export const sendPoll = sendOperation({
 			throw fail(`a poll needs ${MIN_ANSWERS}–${MAX_ANSWERS} answers, got ${answers.length}`);
 		const tooLong = answers.find((answer) => [...answer].length > 100);
 		if (tooLong) throw fail(`the answer "${tooLong.slice(0, 20)}…" is over 100 characters`);
-		const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const options = parameter(ctx, 'options', itemIndex, {}) as IDataObject;
 		const body: IDataObject = { question, options: answers.map((text) => ({ text })) };
 		if (options.isAnonymous === false) body.is_anonymous = false;
 		const correct = Number(options.correctAnswer ?? 0);

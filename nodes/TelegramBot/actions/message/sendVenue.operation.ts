@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { requiredText } from '../../helpers/fields';
 import { locationBody, locationProperties } from '../../helpers/location';
 import { sendOperation } from '../sendOperation';
+import { parameter } from '../../../shared/parameters';
 
 const label = 'Send Venue';
 
@@ -47,7 +48,7 @@ export const sendVenue = sendOperation({
 		},
 	],
 	async prepare(ctx, itemIndex) {
-		const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const options = parameter(ctx, 'options', itemIndex, {}) as IDataObject;
 		return {
 			body: {
 				...locationBody(ctx, itemIndex, label),

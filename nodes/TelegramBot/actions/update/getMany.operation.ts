@@ -11,6 +11,7 @@ import { callBotApi } from '../../../shared/transport';
 import { callPolicy } from '../../helpers/policy';
 import { optionsWithRetry } from '../../descriptions/retryOption';
 import type { OperationModule } from '../types';
+import { parameter } from '../../../shared/parameters';
 
 export const label = 'Get Updates';
 
@@ -55,9 +56,9 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const limit = this.getNodeParameter(TELEGRAM_LIMIT, itemIndex) as number;
-	const offset = this.getNodeParameter('offset', itemIndex, 0) as number;
-	const options = this.getNodeParameter('options', itemIndex, {}) as {
+	const limit = parameter(this, TELEGRAM_LIMIT, itemIndex) as number;
+	const offset = parameter(this, 'offset', itemIndex, 0) as number;
+	const options = parameter(this, 'options', itemIndex, {}) as {
 		allowedUpdates?: string[];
 		timeout?: number;
 	};

@@ -12,6 +12,7 @@ import { acknowledgeBotApi, botCredentials } from '../../../shared/transport';
 import { callPolicy } from '../../helpers/policy';
 import { optionsWithRetry } from '../../descriptions/retryOption';
 import type { OperationModule } from '../types';
+import { parameter } from '../../../shared/parameters';
 
 export const label = 'Create Webhook';
 
@@ -71,8 +72,8 @@ interface CreateOptions {
 }
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const url = String(this.getNodeParameter('url', itemIndex)).trim();
-	const options = this.getNodeParameter('options', itemIndex, {}) as CreateOptions;
+	const url = String(parameter(this, 'url', itemIndex)).trim();
+	const options = parameter(this, 'options', itemIndex, {}) as CreateOptions;
 	const { serverUrl } = await botCredentials(this);
 	const problem = webhookUrlProblem(url, serverUrl);
 	if (problem)
