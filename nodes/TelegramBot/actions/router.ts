@@ -19,13 +19,16 @@ import { parameter } from '../../shared/parameters';
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const redactor = new Redactor(await tokenOf(this));
 	try {
-		return [(await runItems.call(this)).map((item) => redactItem(item, redactor))];
+		return [await runItems.call(this, (item) => redactItem(item, redactor))];
 	} catch (error) {
 		throw redactError(error, redactor);
 	}
 }
 
-async function runItems(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+/** What every output item passes before it leaves the node (the token's redaction). */
+type Finish = (item: INodeExecutionData) => INodeExecutionData;
+
+async function runItems(this: IExecuteFunctions, finish: Finish): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	const resource = parameter(this, 'resource', 0) as string;
 	const operationName = parameter(this, 'operation', 0) as string;
@@ -36,14 +39,14 @@ async function runItems(this: IExecuteFunctions): Promise<INodeExecutionData[]> 
 			`The operation "${operationName}" of "${resource}" is not known`,
 		);
 	}
-	if (operation.concurrent) return await runConcurrently(this, operation, items.length);
+	if (operation.concurrent) return await runConcurrently(this, operation, items.length, finish);
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			output.push(...(await operation.execute.call(this, itemIndex)));
+			output.push(...(await operation.execute.call(this, itemIndex)).map(finish));
 		} catch (error) {
 			if (!this.continueOnFail()) throw nodeError(this.getNode(), error, itemIndex);
-			output.push(errorItem(this.getNode(), error, itemIndex));
+			output.push(finish(errorItem(this.getNode(), error, itemIndex)));
 		}
 	}
 	return output;
@@ -66,6 +69,7 @@ async function runConcurrently(
 	ctx: IExecuteFunctions,
 	operation: OperationModule,
 	count: number,
+	finish: Finish,
 ): Promise<INodeExecutionData[]> {
 	const runs: Array<Promise<{ items: INodeExecutionData[] } | { error: unknown }>> = [];
 	const stopOnFailure = !ctx.continueOnFail();
@@ -74,7 +78,8 @@ async function runConcurrently(
 	for (let itemIndex = 0; itemIndex < count && !(failed && stopOnFailure); itemIndex++) {
 		runs.push(
 			operation.execute.call(ctx, itemIndex).then(
-				(items) => ({ items }),
+				// Finished as each item's sends are done, not all at the end of the run.
+				(items) => ({ items: items.map(finish) }),
 				(error: unknown) => {
 					failed = true;
 					return { error };
@@ -98,7 +103,7 @@ async function runConcurrently(
 			await Promise.all(runs);
 			throw nodeError(ctx.getNode(), outcome.error, itemIndex);
 		}
-		output.push(errorItem(ctx.getNode(), outcome.error, itemIndex));
+		output.push(finish(errorItem(ctx.getNode(), outcome.error, itemIndex)));
 	}
 	return output;
 }

@@ -44,8 +44,14 @@ function secretHalves(secrets: Array<string | undefined>): string[] {
  * Masks tokens and fragments of the given secrets. Made once for many texts (every string of an
  * output item, every item of a run): the secret's fragments are cut once, not once per string.
  */
+/** Texts up to this length are remembered, up to this many: a run's repeated keys and names. */
+const KNOWN_LENGTH = 64;
+const KNOWN_KEPT = 2000;
+
 export class Redactor {
 	private readonly secrets: Fragments[];
+	/** Short texts seen before (keys, names, chat titles): the items of a run repeat them. */
+	private readonly known = new Map<string, string>();
 
 	constructor(...secrets: Array<string | undefined>) {
 		this.secrets = secretHalves(secrets)
@@ -54,9 +60,21 @@ export class Redactor {
 	}
 
 	text(text: string): string {
-		// Shorter than a token's shape and than a fragment: nothing to mask (most keys and values).
+		// Shorter than a fragment: nothing to mask (most values).
 		if (text.length < SECRET_FRAGMENT) return text;
-		let out = text.replace(TOKEN_PATTERN, (token) => `${token.split(':')[0]}:***`);
+		if (text.length > KNOWN_LENGTH) return this.masked(text);
+		let out = this.known.get(text);
+		if (out === undefined) {
+			out = this.masked(text);
+			if (this.known.size < KNOWN_KEPT) this.known.set(text, out);
+		}
+		return out;
+	}
+
+	private masked(text: string): string {
+		let out = text.includes(':')
+			? text.replace(TOKEN_PATTERN, (token) => `${token.split(':')[0]}:***`)
+			: text;
 		for (const fragments of this.secrets) {
 			const ranges = secretRanges(out, fragments).sort((a, b) => a[0] - b[0]);
 			if (!ranges.length) continue;
