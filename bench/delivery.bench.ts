@@ -55,8 +55,8 @@ it('P1 bulk under the flood limits', async () => {
 		run.value.items.filter((item) => item.json.error).length +
 		(input.length - run.value.items.length);
 	const fraction = input.length / run.seconds / CEILING_PER_SECOND;
-	const refusals = engine.floodRefusals;
-	const sends = engine.callsOf('sendMessage');
+	const refusals = await engine.floodRefusals();
+	const sends = await engine.callsOf('sendMessage');
 	// The node's whole run counts, including reading 1,000 items' parameters before the first send.
 	const leadIn = (sends[0].at - startedAt) / 1000;
 	const sendWindow = (sends.at(-1)!.at - sends[0].at) / 1000;

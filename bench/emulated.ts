@@ -1,4 +1,5 @@
-import { BotApiEmulator, type EmulatorOptions } from '../test/emulator/server';
+import type { EmulatorOptions } from '../test/emulator/server';
+import { RemoteEmulator } from './remoteEmulator';
 
 /** Emulated time runs this much faster than the real clock, so 1,000 messages take seconds. */
 export const SCALE = 5;
@@ -10,23 +11,18 @@ export const SCALED_LIMITS = {
 };
 export const CEILING_PER_SECOND = 30 * SCALE;
 
-let current: BotApiEmulator | undefined;
+let current: RemoteEmulator | undefined;
 
-/** A fresh emulator knowing `chats` (negative IDs are supergroups); the previous one is stopped. */
+/**
+ * A fresh emulator in its own process (Telegram is another machine), knowing `chats` (negative
+ * IDs are supergroups); the previous one is stopped.
+ */
 export async function emulatorWith(
 	options: EmulatorOptions,
 	chats: number[],
-): Promise<BotApiEmulator> {
-	await current?.stop();
-	current = new BotApiEmulator(options);
-	await current.start();
-	for (const id of chats) {
-		current.addChat(
-			id < 0
-				? { id, type: 'supergroup', title: `Team ${-id}` }
-				: { id, type: 'private', first_name: `User ${id}` },
-		);
-	}
+): Promise<RemoteEmulator> {
+	await stopEmulator();
+	current = await RemoteEmulator.start(options, chats);
 	return current;
 }
 

@@ -54,13 +54,13 @@ async function twoFanOuts(separate: boolean) {
 			sum + items.filter((item) => item.json.error).length + (inputs[i].length - items.length),
 		0,
 	);
-	const sends = emulator.callsOf('sendMessage').filter((call) => call.status === 200);
+	const sends = (await emulator.callsOf('sendMessage')).filter((call) => call.status === 200);
 	const window = (sends.at(-1)!.at - sends[0].at) / 1000;
 	return {
 		messages,
 		failed,
 		seconds: run.seconds,
-		refusals: emulator.floodRefusals,
+		refusals: await emulator.floodRefusals(),
 		// The whole run counts, both executions' parameter reading included.
 		fraction: (messages - failed) / run.seconds / CEILING_PER_SECOND,
 		windowFraction: (sends.length - 1) / window / CEILING_PER_SECOND,

@@ -9,6 +9,8 @@ export default defineConfig({
 		root: fileURLToPath(new URL('..', import.meta.url)),
 		include: ['bench/**/*.bench.ts'],
 		testTimeout: 300_000,
+		// The emulator the send benchmarks fork, bundled once per run.
+		globalSetup: ['bench/emulatorBundle.ts'],
 		env: {
 			N8N_USER_FOLDER: fileURLToPath(new URL('../node_modules/.cache/n8n-test', import.meta.url)),
 		},
