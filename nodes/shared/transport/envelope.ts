@@ -86,10 +86,7 @@ function parseBody(body: unknown): Envelope | undefined {
  */
 export function sanitiseParameters(raw: unknown): ResponseParameters {
 	if (!raw || typeof raw !== 'object') return {};
-	const { retry_after: retryAfter, migrate_to_chat_id: migrateTo } = raw as Record<
-		string,
-		unknown
-	>;
+	const { retry_after: retryAfter, migrate_to_chat_id: migrateTo } = raw as Record<string, unknown>;
 	const parameters: ResponseParameters = {};
 	const seconds = typeof retryAfter === 'string' ? Number(retryAfter) : retryAfter;
 	if (typeof seconds === 'number' && !Number.isNaN(seconds))

@@ -89,6 +89,10 @@ const HINTS: Array<{
 		hint: "Telegram's flood control: too many messages. Slow down (about 1 message per second per chat, 20 per minute per group, 30 per second overall).",
 	},
 	{
+		status: 300,
+		hint: "The server answered with a redirect, which a Bot API server never does for a method call. Put the address it redirects to (often https:// instead of http://) in the credential's Server URL.",
+	},
+	{
 		status: 500,
 		hint: 'The Bot API server had an internal problem. Retrying later usually works.',
 	},
@@ -103,7 +107,14 @@ export function classify(
 	status: number | null,
 	description: string,
 ): { hint?: string; kind?: FailureKind } {
-	const key = status === null ? 'network' : status >= 500 ? 500 : status;
+	const key =
+		status === null
+			? 'network'
+			: status >= 500
+				? 500
+				: status >= 300 && status < 400
+					? 300
+					: status;
 	const row = HINTS.find(
 		(entry) => entry.status === key && (!entry.match || entry.match.test(description)),
 	);
