@@ -2,7 +2,7 @@
 import { afterEach, expect, it } from 'vitest';
 
 import { actionContext, defaultCredentials, runAction } from '../test/harness';
-import { emulatorWith, fanOut, stopEmulator, timed } from './emulated';
+import { emulatorWith, fanOut, stopEmulator, timed, warmUp, WARM_UP_MESSAGES } from './emulated';
 
 afterEach(stopEmulator);
 
@@ -79,15 +79,9 @@ async function requestHelperCeiling(count: number): Promise<number> {
 	return count / run.seconds;
 }
 
-/**
- * Messages sent before measuring, as an n8n that has run for a while has: its request path
- * (n8n-core, axios, Node's HTTP client) compiled by V8 and its modules loaded.
- */
-const WARM_UP = 1000;
-
 /** P7: 10,000 messages to 10,000 chats with paid broadcast, beside the free limit in the same run. */
 it('P7 paid broadcast under the paid ceiling', async () => {
-	await broadcast(WARM_UP, 300_000, true);
+	await warmUp();
 	const paid = await broadcast(PAID_MESSAGES, 100_000, true);
 	// 300 messages are ten seconds at the free ceiling: enough to measure its rate.
 	const free = await broadcast(300, 200_000, false);
@@ -97,7 +91,7 @@ it('P7 paid broadcast under the paid ceiling', async () => {
 		await requestHelperCeiling(5000),
 	);
 	console.log(
-		`BENCH P7 messages=${paid.count} chats=${paid.count} failed=${paid.failed} flood_refusals=${paid.refusals} fraction_of_paid_ceiling=${(paid.rate / PAID_CEILING).toFixed(3)} send_window_fraction=${(paid.windowRate / PAID_CEILING).toFixed(3)} seconds=${paid.seconds.toFixed(2)} lead_in_seconds=${paid.leadIn.toFixed(2)} tail_seconds=${paid.tail.toFixed(2)} messages_per_second=${paid.rate.toFixed(0)} free_messages=${free.count} free_failed=${free.failed} free_flood_refusals=${free.refusals} free_fraction_of_ceiling=${(free.rate / FREE_CEILING).toFixed(3)} free_messages_per_second=${free.rate.toFixed(1)} speedup=${(paid.rate / free.rate).toFixed(1)} target_fraction=0.9 rtt_ms=20 warm_up_messages=${WARM_UP} event_loop_busy=${paid.busy.toFixed(3)} n8n_request_helper_fraction_of_paid_ceiling=${(helperCeiling / PAID_CEILING).toFixed(3)} fraction_of_request_helper_ceiling=${(paid.rate / helperCeiling).toFixed(3)}`,
+		`BENCH P7 messages=${paid.count} chats=${paid.count} failed=${paid.failed} flood_refusals=${paid.refusals} fraction_of_paid_ceiling=${(paid.rate / PAID_CEILING).toFixed(3)} send_window_fraction=${(paid.windowRate / PAID_CEILING).toFixed(3)} seconds=${paid.seconds.toFixed(2)} lead_in_seconds=${paid.leadIn.toFixed(2)} tail_seconds=${paid.tail.toFixed(2)} messages_per_second=${paid.rate.toFixed(0)} free_messages=${free.count} free_failed=${free.failed} free_flood_refusals=${free.refusals} free_fraction_of_ceiling=${(free.rate / FREE_CEILING).toFixed(3)} free_messages_per_second=${free.rate.toFixed(1)} speedup=${(paid.rate / free.rate).toFixed(1)} target_fraction=0.9 rtt_ms=20 warm_up_messages=${WARM_UP_MESSAGES} event_loop_busy=${paid.busy.toFixed(3)} n8n_request_helper_fraction_of_paid_ceiling=${(helperCeiling / PAID_CEILING).toFixed(3)} fraction_of_request_helper_ceiling=${(paid.rate / helperCeiling).toFixed(3)}`,
 	);
 	expect(paid.paidFlags).toBe(paid.count - paid.failed);
 	expect(paid.failed).toBe(0);
