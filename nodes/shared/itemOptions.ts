@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { parameter } from './parameters';
+import { parameter, sameForEveryItem } from './parameters';
 
 const cache = new WeakMap<IExecuteFunctions, Map<number, IDataObject>>();
 
@@ -17,10 +17,12 @@ export function itemOptions<T extends object = IDataObject>(
 		items = new Map();
 		cache.set(ctx, items);
 	}
-	let options = items.get(itemIndex);
+	// Options without an expression are one object for every item (read-only, so it may be shared).
+	const key = sameForEveryItem(ctx, 'options') ? -1 : itemIndex;
+	let options = items.get(key);
 	if (!options) {
 		options = parameter(ctx, 'options', itemIndex, {}) as IDataObject;
-		items.set(itemIndex, options);
+		items.set(key, options);
 	}
 	return options as T;
 }

@@ -45,6 +45,15 @@ export function parameter(
 	return typeof value.read === 'object' && value.read !== null ? deepCopy(value.read) : value.read;
 }
 
+/**
+ * Whether the parameter reads the same for every item: it holds no expression (or is not set).
+ * A caller that keeps what it read read-only may then share one read across items.
+ */
+export function sameForEveryItem(ctx: IExecuteFunctions, name: string): boolean {
+	const raw = rawParameter(stateOf(ctx).parameters, name);
+	return raw === undefined || !hasExpression(raw);
+}
+
 interface ReadState {
 	parameters: INodeParameters;
 	items: Array<{ json: IDataObject }>;

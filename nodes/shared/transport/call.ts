@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { DeliveryEngine } from './delivery';
+import { anySignal } from './signals';
 import { BotApiFailure } from './errors';
 import type { BotApiAnswer } from './envelope';
 import { PausedPastLimit } from './pacer';
@@ -150,29 +151,3 @@ function asBotApiFailure(
 		return cancelledFailure(operation, method);
 	return error;
 }
-
-/**
- * One signal for several; none when there are none. The signals here live as long as their
- * execution (its cancel signal, its delivery's stop signal): their combination is made once per
- * pair, not once per message, which a broadcast of 10,000 messages would otherwise pay for in
- * signals created and collected.
- */
-function anySignal(signals: Array<AbortSignal | undefined>): AbortSignal | undefined {
-	const present = signals.filter((signal): signal is AbortSignal => signal !== undefined);
-	if (present.length < 2) return present[0];
-	if (present.length > 2) return AbortSignal.any(present);
-	const [first, second] = present;
-	let pairs = combined.get(first);
-	if (!pairs) {
-		pairs = new WeakMap();
-		combined.set(first, pairs);
-	}
-	let both = pairs.get(second);
-	if (!both) {
-		both = AbortSignal.any([first, second]);
-		pairs.set(second, both);
-	}
-	return both;
-}
-
-const combined = new WeakMap<AbortSignal, WeakMap<AbortSignal, AbortSignal>>();

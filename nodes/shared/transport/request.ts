@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { serverBase } from './botUrl';
+import { anySignal, deadlineSignal } from './signals';
 import { unwrapEnvelope, type BotApiAnswer } from './envelope';
 import { BotApiFailure, CANCELLED, failureFromNetwork } from './errors';
 import { multipartBody, type Upload } from './upload';
@@ -103,11 +104,26 @@ export function cancelledFailure(operation: string, method: string): BotApiFailu
 	return new BotApiFailure(operation, method, null, 'the request was cancelled', {}, CANCELLED);
 }
 
-/** The context as n8n-core reads it for one request, its cancel signal replaced by `signal`. */
+const requesters = new WeakMap<object, WeakMap<AbortSignal, BotApiContext>>();
+
+/**
+ * The context as n8n-core reads it for a request, its cancel signal replaced by `signal`: one
+ * per context and signal, which the requests of a 100 ms deadline share.
+ */
 function withCancelSignal(ctx: BotApiContext, signal: AbortSignal): BotApiContext {
-	// Assigned rather than defined with a descriptor: the object keeps V8's fast properties.
-	const requester = Object.create(ctx) as IExecuteFunctions;
-	requester.getExecutionCancelSignal = () => signal;
+	let bySignal = requesters.get(ctx);
+	if (!bySignal) {
+		bySignal = new WeakMap();
+		requesters.set(ctx, bySignal);
+	}
+	let requester = bySignal.get(signal);
+	if (!requester) {
+		// Assigned rather than defined with a descriptor: the object keeps V8's fast properties.
+		const made = Object.create(ctx) as IExecuteFunctions;
+		made.getExecutionCancelSignal = () => signal;
+		requester = made;
+		bySignal.set(signal, requester);
+	}
 	return requester;
 }
 
@@ -127,10 +143,9 @@ export async function withinDeadline<R>(
 	limits: { timeoutMs: number; signal?: AbortSignal; secrets: Array<string | undefined> },
 	work: (http: AuthenticatedHttp) => Promise<R>,
 ): Promise<R> {
-	const deadline = AbortSignal.timeout(limits.timeoutMs);
+	const deadline = deadlineSignal(limits.timeoutMs);
 	const cancel = executionCancelSignal(ctx);
-	const signals = [deadline, limits.signal, cancel].filter((s): s is AbortSignal => !!s);
-	const signal = signals.length > 1 ? AbortSignal.any(signals) : deadline;
+	const signal = anySignal([deadline, limits.signal, cancel])!;
 	// n8n-core replaces a request's abortSignal with the execution's cancel signal whenever the
 	// context has one; handed this context, it takes the signal that is both.
 	const requester = cancel ? withCancelSignal(ctx, signal) : ctx;
