@@ -9,6 +9,8 @@ export default defineConfig({
 		root: fileURLToPath(new URL('..', import.meta.url)),
 		include: ['bench/**/*.bench.ts'],
 		testTimeout: 300_000,
+		// One benchmark at a time on any machine: rate figures measured side by side would measure each other.
+		fileParallelism: false,
 		// The emulator the send benchmarks fork, bundled once per run.
 		globalSetup: ['bench/emulatorBundle.ts'],
 		env: {
