@@ -105,6 +105,27 @@ describe('fragments of the token', () => {
 		expect(tokenLeaks(result.run)).toEqual([]);
 	});
 
+	it('a redirect is not followed: the item names the status and where to fix it', async () => {
+		emulator.failNext('getMe', {
+			status: 301,
+			rawBody: '<html><head><title>301 Moved Permanently</title></head><body>nginx</body></html>',
+		});
+		const result = await runAction(
+			credentials(),
+			{ resource: 'bot', operation: 'get', options: { retryWaitLimit: 0 } },
+			[{}],
+			{ continueOnFail: true },
+		);
+		const item = result.items[0].json;
+		expect(String(item.error)).toMatch(
+			/^Get Bot failed \(301\): unexpected answer from the Bot API server: 301 Moved Permanently/,
+		);
+		expect(String(item.description)).toMatch(/redirect.*Server URL/);
+		expect(item.httpCode).toBe(301);
+		expect(emulator.callsOf('getMe')).toHaveLength(1);
+		expect(tokenLeaks(result.run)).toEqual([]);
+	});
+
 	it('the leak check itself finds a fragment, not only the whole token', () => {
 		expect(tokenFragments().length).toBeGreaterThan(20);
 		expect(tokenLeaks({ error: `/bot***:${SECRET.slice(0, 19)}...` })).not.toEqual([]);
