@@ -4,9 +4,9 @@ import { parameter, sameForEveryItem } from './parameters';
 const cache = new WeakMap<IExecuteFunctions, Map<number, IDataObject>>();
 
 /**
- * An item's Options collection, read from n8n once per item and execution. Reading a parameter
- * resolves its expressions each time, and a send consults its options in several places: for a
- * broadcast of thousands of items that is time before the first message leaves. Read-only.
+ * An item's Options collection, read once per item and execution, or once per execution when it
+ * holds no expression. A send consults its options in several places; reading them each time
+ * is time a broadcast of thousands of items spends before its messages leave. Read-only.
  */
 export function itemOptions<T extends object = IDataObject>(
 	ctx: IExecuteFunctions,

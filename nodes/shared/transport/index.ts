@@ -4,7 +4,7 @@ export { acknowledgeBotApi, callBotApi, deliverToChat } from './call';
 export type { CallOptions, CallPolicy, Delivery } from './call';
 export { BotApiFailure, FileUnavailable } from './errors';
 export type { FailureKind } from './hints';
-export { redact, redactDeep, Redactor } from './redact';
+export { redact, Redactor } from './redact';
 export {
 	deliveryEngine,
 	DeliveryStopped,

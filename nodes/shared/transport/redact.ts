@@ -119,11 +119,6 @@ export function redactBounded(
 	return clean.length > max ? `${clean.slice(0, max - 3)}...` : clean;
 }
 
-/** A copy of JSON-like data with every string redacted (keys too). */
-export function redactDeep<T>(value: T, ...secrets: Array<string | undefined>): T {
-	return new Redactor(...secrets).deep(value);
-}
-
 function isPlainObject(value: object): boolean {
 	const prototype = Object.getPrototypeOf(value) as unknown;
 	return prototype === Object.prototype || prototype === null;
