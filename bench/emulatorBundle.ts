@@ -20,7 +20,7 @@ export async function setup(): Promise<void> {
 		bundle: true,
 		platform: 'node',
 		format: 'cjs',
-		target: 'node20',
+		target: 'node24',
 		sourcemap: false,
 		logLevel: 'warning',
 	});
