@@ -118,6 +118,13 @@ const nodeTypes: INodeTypes = {
 
 const credentialType = new TelegramBotApi();
 
+let credentialReads = 0;
+
+/** How many times n8n-core has asked n8n's credentials helper for a decrypted credential so far. */
+export function credentialReadsSoFar(): number {
+	return credentialReads;
+}
+
 export interface TestCredentials {
 	serverUrl: string;
 	apiToken: string;
@@ -161,6 +168,8 @@ class CredentialsHelper extends ICredentialsHelper {
 	}
 
 	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		// In n8n each of these is a database query, a decryption and the resolution of expressions.
+		credentialReads++;
 		return { ...this.credentials() } as unknown as ICredentialDataDecryptedObject;
 	}
 

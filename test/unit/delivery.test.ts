@@ -2,7 +2,7 @@ import { sleep } from 'n8n-workflow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { BotApiEmulator, DEFAULT_TOKEN, type EmulatorOptions } from '../emulator/server';
-import { defaultCredentials, runAction } from '../harness';
+import { credentialReadsSoFar, defaultCredentials, runAction } from '../harness';
 import { tokenLeaks } from '../leaks';
 
 const GROUP = -1001234567890;
@@ -70,6 +70,22 @@ describe('delivery engine', () => {
 			.slice(0, 3)
 			.map((call) => Number(call.params.chat_id));
 		expect(new Set(firstChats)).toEqual(new Set(chats));
+	});
+
+	it('asks n8n for the credential once per execution, not once per request', async () => {
+		// n8n's httpRequestWithAuthentication reads the credential itself unless it is handed one: in
+		// n8n that is a database query and a decryption, per message of a fan-out.
+		const input = Array.from({ length: 20 }, (_, i) => ({ chat: 2000 + (i % 10), text: `#${i}` }));
+		const before = credentialReadsSoFar();
+		const { items, error } = await runAction(
+			defaultCredentials(emulator.baseUrl),
+			fanOut({ ...FAST, messagesPerChatPerSecond: 20 }),
+			input,
+		);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(20);
+		expect(emulator.callsOf('sendMessage').filter((call) => call.status === 200)).toHaveLength(20);
+		expect(credentialReadsSoFar() - before).toBe(1);
 	});
 
 	it('waits exactly retry_after on a 429 and resends the same request', async () => {
