@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test-only: reads the listeners an AbortSignal holds */
 import { getEventListeners } from 'node:events';
 
 import { describe, expect, it } from 'vitest';
