@@ -1,16 +1,21 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- test-only: forks, waits for and stops the benchmarks' emulator process */
 import { fork, type ChildProcess } from 'node:child_process';
 
-import type { EmulatorOptions } from '../test/emulator/server';
+import type { EmulatorOptions, StoredFile } from '../test/emulator/server';
 import type { ControlAnswer, ControlRequest, RecordedColumns } from '../test/emulator/standalone';
 import { EMULATOR_BUNDLE } from './emulatorBundle';
 
-/** What a benchmark reads of one recorded call: its arrival, its answer, the parameters it asked for. */
+/**
+ * What a benchmark reads of one recorded call: its arrival, its answer, the parameters and the
+ * sizes of the uploaded files it asked for.
+ */
 export interface RemoteCall {
 	/** Date.now() in the emulator's process when the request arrived (one clock on one machine). */
 	at: number;
 	status: number;
 	params: Record<string, unknown>;
+	/** Bytes the emulator received in each multipart file field asked for; null if the call had none. */
+	fileSizes: Record<string, number | null>;
 }
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
@@ -57,14 +62,23 @@ export class RemoteEmulator {
 		return emulator;
 	}
 
-	/** The calls of `method` in arrival order, with the parameters named in `params`. */
-	async callsOf(method: string, params: string[] = []): Promise<RemoteCall[]> {
-		const columns = (await this.ask({ type: 'calls', method, params })) as RecordedColumns;
+	/**
+	 * The calls of `method` in arrival order, with the parameters named in `params` and the sizes
+	 * of the files uploaded in the fields named in `files`.
+	 */
+	async callsOf(method: string, params: string[] = [], files: string[] = []): Promise<RemoteCall[]> {
+		const columns = (await this.ask({ type: 'calls', method, params, files })) as RecordedColumns;
 		return columns.at.map((at, i) => ({
 			at,
 			status: columns.status[i],
 			params: Object.fromEntries(params.map((name) => [name, columns.params[name][i]])),
+			fileSizes: Object.fromEntries(files.map((name) => [name, columns.fileSizes[name][i]])),
 		}));
+	}
+
+	/** Registers a file of `size` bytes at `path`, as if a user had sent it; its bytes are generated on download. */
+	async addFile(size: number, path: string): Promise<StoredFile> {
+		return (await this.ask({ type: 'addFile', size, path })) as StoredFile;
 	}
 
 	/** Sends refused with 429 by the flood limits. */

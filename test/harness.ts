@@ -2,6 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Readable } from 'node:stream';
 
 import { Container } from '@n8n/di';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
@@ -21,6 +22,7 @@ import {
 	Workflow,
 	type ICredentialDataDecryptedObject,
 	type ICredentials,
+	type IBinaryData,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
@@ -56,9 +58,15 @@ interface BinarySpec {
 	base64?: string;
 	/** A file on disk, streamed into n8n's binary store. */
 	path?: string;
+	/** Binary data already in n8n's store (see storeBinary), handed on as it is. */
+	stored?: IBinaryData;
 	fileName?: string;
 	mimeType?: string;
 }
+
+/** The workflow and execution every run of this harness belongs to. */
+const WORKFLOW_ID = 'wf-test';
+const EXECUTION_ID = 'exec-1';
 
 /**
  * n8n's binary store on disk (filesystem mode), as a production instance runs it: binary data
@@ -66,6 +74,30 @@ interface BinarySpec {
  */
 export async function useFilesystemBinaryStore(): Promise<void> {
 	await Container.get(BinaryDataService).init();
+}
+
+/**
+ * Puts `content` in n8n's binary store outside any run, as an earlier node or execution would
+ * have (a file read from disk, a form upload): the binary data to hand a run as
+ * `$binary: { data: { stored } }`, so that the run itself only reads it.
+ */
+export async function storeBinary(
+	content: Buffer | Readable,
+	fileName: string,
+	mimeType: string,
+): Promise<IBinaryData> {
+	const location = { type: 'execution', workflowId: WORKFLOW_ID, executionId: EXECUTION_ID } as const;
+	return await Container.get(BinaryDataService).store(location, content, {
+		fileName,
+		mimeType,
+		data: '',
+	});
+}
+
+/** Removes binary data from n8n's store (a benchmark's large files do not pile up on disk). */
+export async function deleteBinary(binaries: Array<IBinaryData | undefined>): Promise<void> {
+	const ids = binaries.flatMap((binary) => (binary?.id ? [binary.id] : []));
+	await Container.get(BinaryDataService).deleteManyByBinaryDataId(ids);
 }
 
 /** Emits the items given in its `items` parameter: the input of the node under test. */
@@ -82,13 +114,17 @@ class ItemsSource implements INodeType {
 		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
 	} as unknown as INodeType['description'];
 
-	/** An entry's `$binary` becomes binary data: `{ data: { text | base64 | path, fileName, mimeType } }`. */
+	/** An entry's `$binary` becomes binary data: `{ data: { text | base64 | path | stored, fileName, mimeType } }`. */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
 		const output: INodeExecutionData[] = [];
 		for (const { $binary, ...json } of items) {
 			const item: INodeExecutionData = { json };
 			for (const [name, spec] of Object.entries(($binary ?? {}) as Record<string, BinarySpec>)) {
+				if (spec.stored) {
+					item.binary = { ...item.binary, [name]: spec.stored };
+					continue;
+				}
 				const content = spec.path
 					? createReadStream(spec.path)
 					: Buffer.from(spec.base64 ?? spec.text ?? '', spec.base64 ? 'base64' : 'utf8');
@@ -294,7 +330,7 @@ export async function runAction(
 		options.continueOnFail ? { onError: 'continueRegularOutput' } : {},
 	);
 	const workflowData = {
-		id: 'wf-test',
+		id: WORKFLOW_ID,
 		name: 'test',
 		active: false,
 		nodes: [source, node],
@@ -306,13 +342,13 @@ export async function runAction(
 		activeVersionId: null,
 	};
 	const workflow = new Workflow({ ...workflowData, nodeTypes });
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', workflowData as never);
+	const hooks = new ExecutionLifecycleHooks('manual', EXECUTION_ID, workflowData as never);
 	const done = new Promise<IRun>((resolve) =>
 		hooks.addHandler('workflowExecuteAfter', (run: IRun) => resolve(run)),
 	);
 	const data = additionalData(() => credentials, {
 		hooks,
-		executionId: 'exec-1',
+		executionId: EXECUTION_ID,
 	} as Partial<IWorkflowExecuteAdditionalData>);
 	try {
 		const execution = new WorkflowExecute(data, 'manual').run({ workflow, startNode: source });

@@ -9,7 +9,8 @@ import { BotApiEmulator, type EmulatorOptions } from './server';
 
 export type ControlRequest = { id: number } & (
 	| { type: 'start'; options: EmulatorOptions; chats: number[] }
-	| { type: 'calls'; method: string; params: string[] }
+	| { type: 'calls'; method: string; params: string[]; files?: string[] }
+	| { type: 'addFile'; size: number; path: string }
 	| { type: 'floodRefusals' }
 	| { type: 'stop' }
 );
@@ -17,12 +18,14 @@ export type ControlRequest = { id: number } & (
 /**
  * A method's recorded calls as columns (one entry per call in arrival order): 10,000 calls cross
  * the channel as a few arrays of numbers rather than 10,000 objects. `params` holds only the
- * parameters asked for.
+ * parameters asked for, `fileSizes` the bytes received in each multipart file field asked for
+ * (null where a call had no file in it).
  */
 export interface RecordedColumns {
 	at: number[];
 	status: number[];
 	params: Record<string, unknown[]>;
+	fileSizes: Record<string, Array<number | null>>;
 }
 
 export type ControlAnswer = { id: number } & (
@@ -54,9 +57,17 @@ async function answer(request: ControlRequest): Promise<unknown> {
 				params: Object.fromEntries(
 					request.params.map((name) => [name, calls.map((call) => call.params[name])]),
 				),
+				fileSizes: Object.fromEntries(
+					(request.files ?? []).map((name) => [
+						name,
+						calls.map((call) => call.files[name]?.size ?? null),
+					]),
+				),
 			};
 			return columns;
 		}
+		case 'addFile':
+			return started().addFile(request.size, request.path);
 		case 'floodRefusals':
 			return started().floodRefusals;
 		case 'stop':
