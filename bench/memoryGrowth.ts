@@ -17,7 +17,7 @@ export interface MemoryGrowth {
 	 */
 	arrayBuffersMb: number;
 	/**
-	 * The least ArrayBuffer memory sampled during the run once a full collection had run: what the
+	 * The least ArrayBuffer memory sampled during the run once a collection had run: what the
 	 * streaming path itself held at that moment, its dead Buffers gone. null when none ran.
 	 */
 	arrayBuffersLowMb: number | null;
@@ -25,6 +25,8 @@ export interface MemoryGrowth {
 	heapUsedMb: number;
 	/** Full (mark-compact) collections during the run. */
 	majorGcs: number;
+	/** Young-generation collections (scavenges) during the run. */
+	minorGcs: number;
 	seconds: number;
 }
 
@@ -39,6 +41,7 @@ export async function measureGrowth<T>(
 	const peak = { ...before };
 	let low: number | null = null;
 	let majorGcs = 0;
+	let minorGcs = 0;
 	const sample = () => {
 		const now = process.memoryUsage();
 		peak.rss = Math.max(peak.rss, now.rss);
@@ -50,12 +53,13 @@ export async function measureGrowth<T>(
 		for (const entry of list.getEntries()) {
 			const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
 			if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) majorGcs++;
+			if (kind === constants.NODE_PERFORMANCE_GC_MINOR) minorGcs++;
 		}
 	});
 	collections.observe({ entryTypes: ['gc'] });
 	const timer = setInterval(() => {
 		const now = sample();
-		if (majorGcs > 0) low = Math.min(low ?? Infinity, now.arrayBuffers);
+		if (majorGcs + minorGcs > 0) low = Math.min(low ?? Infinity, now.arrayBuffers);
 	}, SAMPLE_MS);
 	const started = performance.now();
 	try {
@@ -69,6 +73,7 @@ export async function measureGrowth<T>(
 				arrayBuffersLowMb: low === null ? null : (low - before.arrayBuffers) / MB,
 				heapUsedMb: (peak.heapUsed - before.heapUsed) / MB,
 				majorGcs,
+				minorGcs,
 				seconds: (performance.now() - started) / 1000,
 			},
 		};
@@ -90,6 +95,7 @@ export function growthFigures(growth: MemoryGrowth): string {
 		`array_buffers_low_mb=${low === null ? 'none' : low.toFixed(1)}`,
 		`peak_heap_used_growth_mb=${growth.heapUsedMb.toFixed(1)}`,
 		`major_gcs=${growth.majorGcs}`,
+		`minor_gcs=${growth.minorGcs}`,
 		`seconds=${growth.seconds.toFixed(1)}`,
 	].join(' ');
 }

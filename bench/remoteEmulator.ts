@@ -66,7 +66,11 @@ export class RemoteEmulator {
 	 * The calls of `method` in arrival order, with the parameters named in `params` and the sizes
 	 * of the files uploaded in the fields named in `files`.
 	 */
-	async callsOf(method: string, params: string[] = [], files: string[] = []): Promise<RemoteCall[]> {
+	async callsOf(
+		method: string,
+		params: string[] = [],
+		files: string[] = [],
+	): Promise<RemoteCall[]> {
 		const columns = (await this.ask({ type: 'calls', method, params, files })) as RecordedColumns;
 		return columns.at.map((at, i) => ({
 			at,

@@ -2,7 +2,12 @@
 import type { IBinaryData } from 'n8n-workflow';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
-import { defaultCredentials, deleteBinary, runAction, useFilesystemBinaryStore } from '../test/harness';
+import {
+	defaultCredentials,
+	deleteBinary,
+	runAction,
+	useFilesystemBinaryStore,
+} from '../test/harness';
 import { growthFigures, measureGrowth } from './memoryGrowth';
 import { RemoteEmulator } from './remoteEmulator';
 

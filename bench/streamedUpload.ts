@@ -4,7 +4,13 @@ import { Readable } from 'node:stream';
 import type { IBinaryData } from 'n8n-workflow';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
-import { defaultCredentials, deleteBinary, runAction, storeBinary, useFilesystemBinaryStore } from '../test/harness';
+import {
+	defaultCredentials,
+	deleteBinary,
+	runAction,
+	storeBinary,
+	useFilesystemBinaryStore,
+} from '../test/harness';
 import { growthFigures, measureGrowth } from './memoryGrowth';
 import { RemoteEmulator } from './remoteEmulator';
 

@@ -86,7 +86,11 @@ export async function storeBinary(
 	fileName: string,
 	mimeType: string,
 ): Promise<IBinaryData> {
-	const location = { type: 'execution', workflowId: WORKFLOW_ID, executionId: EXECUTION_ID } as const;
+	const location = {
+		type: 'execution',
+		workflowId: WORKFLOW_ID,
+		executionId: EXECUTION_ID,
+	} as const;
 	return await Container.get(BinaryDataService).store(location, content, {
 		fileName,
 		mimeType,
