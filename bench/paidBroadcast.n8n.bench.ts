@@ -6,6 +6,7 @@ import { request } from 'undici';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { DEFAULT_TOKEN } from '../test/emulator/server';
+import { webhookNode } from '../test/e2e/fixtures';
 import { N8nInstance, ROOT } from '../test/e2e/n8nProcess';
 import { emulatorWith, stopEmulator, timed, WARM_UP_MESSAGES } from './emulated';
 import type { RemoteEmulator } from './remoteEmulator';
@@ -48,21 +49,11 @@ function broadcastWorkflow(credential: { id: string; name: string }) {
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [
-			{
-				id: 'hook',
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: 'bench-p7-paid-broadcast',
-				parameters: {
-					httpMethod: 'POST',
-					path: PATH,
-					responseMode: 'lastNode',
-					responseData: 'noData',
-					options: {},
-				},
-			},
+			webhookNode(
+				{ id: 'hook', name: 'Webhook', webhookId: 'bench-p7-paid-broadcast', path: PATH },
+				// Answers once the last node has finished, with no data: the call times the execution.
+				{ responseMode: 'lastNode', responseData: 'noData' },
+			),
 			{
 				id: 'recipients',
 				name: 'Recipients',

@@ -33,6 +33,22 @@ export const START_NODE = {
 	parameters: {},
 };
 
+/** n8n's Webhook node on `POST /webhook/<path>`: a workflow a test starts with an HTTP call. */
+export function webhookNode(
+	node: { id: string; name: string; webhookId: string; path: string },
+	parameters: Record<string, unknown> = {},
+) {
+	return {
+		id: node.id,
+		name: node.name,
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId: node.webhookId,
+		parameters: { httpMethod: 'POST', path: node.path, options: {}, ...parameters },
+	};
+}
+
 /** Telegram Bot → Message → Send Message, on the emulator's credential. */
 export function sendMessageNode(
 	node: { id: string; name: string; chatId: string; text: string },
@@ -137,15 +153,10 @@ export function waitingWorkflow(
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [
-			{
-				id: 'start',
-				name: 'Start',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: `e2e-${path}`,
-				parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
-			},
+			webhookNode(
+				{ id: 'start', name: 'Start', webhookId: `e2e-${path}`, path },
+				{ responseMode: 'onReceived' },
+			),
 			{
 				id: `wait-${path}`,
 				name: 'Ask',

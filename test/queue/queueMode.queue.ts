@@ -15,6 +15,7 @@ import {
 	sendMessageNode,
 	sentTexts as sentTextsOf,
 	waitingWorkflow,
+	webhookNode,
 } from '../e2e/fixtures';
 import { N8nInstance, until as waitFor } from '../e2e/n8nProcess';
 import { tokenLeaks } from '../leaks';
@@ -53,15 +54,7 @@ const SEND_WORKFLOW = {
 	active: false,
 	settings: { executionOrder: 'v1' },
 	nodes: [
-		{
-			id: 'hook',
-			name: 'Webhook',
-			type: 'n8n-nodes-base.webhook',
-			typeVersion: 2,
-			position: [0, 0],
-			webhookId: 'queue-send-hook',
-			parameters: { httpMethod: 'POST', path: 'queue-send', options: {} },
-		},
+		webhookNode({ id: 'hook', name: 'Webhook', webhookId: 'queue-send-hook', path: 'queue-send' }),
 		sendMessageNode({
 			id: 'send',
 			name: 'Send Message',
