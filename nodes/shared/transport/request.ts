@@ -55,8 +55,8 @@ interface ReadCredential {
 const credentialCache = new WeakMap<object, Promise<ReadCredential>>();
 
 /**
- * Reads the credential once per execution context. Every request hands n8n what was read here
- * (`credentialsDecrypted`): without it, n8n's `httpRequestWithAuthentication` reads the credential
+ * Reads the credential once per execution context. Every request but a trigger's hands n8n what
+ * was read here (`credentialsDecrypted`): without it, n8n's `httpRequestWithAuthentication` reads the credential
  * again for each request, a database query, a decryption and the resolution of its expressions,
  * which would be 10,000 of each for a fan-out of 10,000 messages.
  */
@@ -184,12 +184,15 @@ export async function withinDeadline<R>(
 	};
 	const http: AuthenticatedHttp = async (request) => {
 		try {
-			const { decrypted } = await readCredential(ctx);
+			// A trigger's context lives as long as its activation: there n8n reads the credential for
+			// each request, so a token changed in n8n reaches a running trigger.
+			const handed =
+				'emit' in ctx ? undefined : { credentialsDecrypted: (await readCredential(ctx)).decrypted };
 			return await ctx.helpers.httpRequestWithAuthentication.call(
 				requester,
 				CREDENTIAL_TYPE,
 				{ ...request, timeout: limits.timeoutMs, abortSignal: signal },
-				{ credentialsDecrypted: decrypted },
+				handed,
 			);
 		} catch (error) {
 			throw asFailure(error);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Update } from '@grammyjs/types';
 
 import {
+	credentialReadsSoFar,
 	defaultCredentials,
 	emulatorPerFile,
 	PollingTriggerUnderTest,
@@ -70,6 +71,20 @@ describe('polling trigger', () => {
 			command: 'compliance',
 			commandArgs: ['soc2'],
 		});
+	});
+
+	it('asks n8n for the credential at each request, so a token changed in n8n reaches a running trigger', async () => {
+		// Unlike an execution, a trigger's context lives as long as its activation.
+		emulator.pushUpdate(queuedMessage('first'));
+		const before = credentialReadsSoFar();
+		const pollsBefore = emulator.callsOf('getUpdates').length;
+		await polling({ updates: ['message'] });
+		await poller!.until(1);
+		emulator.pushUpdate(queuedMessage('second'));
+		await poller!.until(2);
+		const polls = emulator.callsOf('getUpdates').length - pollsBefore;
+		expect(polls).toBeGreaterThanOrEqual(2);
+		expect(credentialReadsSoFar() - before).toBeGreaterThanOrEqual(polls);
 	});
 
 	it('confirms what it emitted: the next call carries the offset, and a stop confirms the rest', async () => {
