@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { serverBase } from './botUrl';
+import { perPair } from './perPair';
 import { anySignal, deadlineSignal } from './signals';
 import { unwrapEnvelope, type BotApiAnswer } from './envelope';
 import { BotApiFailure, CANCELLED, failureFromNetwork } from './errors';
@@ -56,9 +57,9 @@ const credentialCache = new WeakMap<object, Promise<ReadCredential>>();
 
 /**
  * Reads the credential once per execution context. Every request but a trigger's hands n8n what
- * was read here (`credentialsDecrypted`): without it, n8n's `httpRequestWithAuthentication` reads the credential
- * again for each request, a database query, a decryption and the resolution of its expressions,
- * which would be 10,000 of each for a fan-out of 10,000 messages.
+ * was read here (`credentialsDecrypted`): without it, n8n's `httpRequestWithAuthentication`
+ * reads the credential again for each request, a database query, a decryption and the
+ * resolution of its expressions: 10,000 of each for a fan-out of 10,000 messages.
  */
 async function readCredential(ctx: BotApiContext): Promise<ReadCredential> {
 	let cached = credentialCache.get(ctx);
@@ -134,20 +135,12 @@ const requesters = new WeakMap<object, WeakMap<AbortSignal, BotApiContext>>();
  * per context and signal, which the requests of a 100 ms deadline share.
  */
 function withCancelSignal(ctx: BotApiContext, signal: AbortSignal): BotApiContext {
-	let bySignal = requesters.get(ctx);
-	if (!bySignal) {
-		bySignal = new WeakMap();
-		requesters.set(ctx, bySignal);
-	}
-	let requester = bySignal.get(signal);
-	if (!requester) {
+	return perPair(requesters, ctx, signal, () => {
 		// Assigned rather than defined with a descriptor: the object keeps V8's fast properties.
-		const made = Object.create(ctx) as IExecuteFunctions;
-		made.getExecutionCancelSignal = () => signal;
-		requester = made;
-		bySignal.set(signal, requester);
-	}
-	return requester;
+		const requester = Object.create(ctx) as IExecuteFunctions;
+		requester.getExecutionCancelSignal = () => signal;
+		return requester;
+	});
 }
 
 /** Sends one request with the credential, under the call's signal; the answer as n8n gives it. */
@@ -185,7 +178,7 @@ export async function withinDeadline<R>(
 	const http: AuthenticatedHttp = async (request) => {
 		try {
 			// A trigger's context lives as long as its activation: there n8n reads the credential for
-			// each request, so a token changed in n8n reaches a running trigger.
+			// each request, which then carries the token as n8n holds it at that moment.
 			const handed =
 				'emit' in ctx ? undefined : { credentialsDecrypted: (await readCredential(ctx)).decrypted };
 			return await ctx.helpers.httpRequestWithAuthentication.call(

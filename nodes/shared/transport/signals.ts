@@ -1,3 +1,5 @@
+import { perPair } from './perPair';
+
 /**
  * Abort signals for a transport that sends a thousand requests a second. Creating a timeout
  * signal, a combined signal and a context for each request is work the process pays for in CPU
@@ -35,15 +37,5 @@ export function anySignal(signals: Array<AbortSignal | undefined>): AbortSignal 
 	if (present.length < 2) return present[0];
 	const [first, ...rest] = present;
 	const second = rest.length > 1 ? anySignal(rest)! : rest[0];
-	let pairs = combined.get(first);
-	if (!pairs) {
-		pairs = new WeakMap();
-		combined.set(first, pairs);
-	}
-	let both = pairs.get(second);
-	if (!both) {
-		both = AbortSignal.any([first, second]);
-		pairs.set(second, both);
-	}
-	return both;
+	return perPair(combined, first, second, () => AbortSignal.any([first, second]));
 }
